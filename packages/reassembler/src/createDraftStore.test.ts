@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createDraftStore } from './createDraftStore.js';
+
+describe('createDraftStore', () => {
+  it('copies a published container on first write and reuses the draft after', () => {
+    const store = createDraftStore();
+    const published = Object.freeze({ a: 1 });
+    const draft = store.writable(published);
+    expect(draft).not.toBe(published);
+    expect(store.writable(draft)).toBe(draft);
+    store.publish();
+    expect(store.writable(draft)).not.toBe(draft);
+  });
+
+  it('defines __proto__ as a plain own property', () => {
+    const store = createDraftStore();
+    const draft = store.create({} as Record<string, unknown>);
+    store.set(draft, '__proto__', { polluted: true });
+    expect(Object.getPrototypeOf(draft)).toBe(Object.prototype);
+    expect(Object.keys(draft)).toEqual(['__proto__']);
+    expect(store.writable(Object.freeze(JSON.parse('{"__proto__":{"x":1}}')))).toEqual(JSON.parse('{"__proto__":{"x":1}}'));
+  });
+
+  it('rolls back writes into drafts of earlier payloads of the batch, in reverse order', () => {
+    const store = createDraftStore();
+    store.begin();
+    const object = store.create({ keep: 1, change: 1 } as Record<string, unknown>);
+    const list = store.create([1, 2] as unknown[]);
+    store.begin();
+    store.set(object, 'change', 2);
+    store.set(object, 'added', 3);
+    store.set(object, '__proto__', 4);
+    store.set(list, 0, 9);
+    store.set(list, 2, 3);
+    store.set(list, 3, 4);
+    let outside = 'changed';
+    store.onRollback(() => {
+      outside = 'restored';
+    });
+    const fresh = store.create({});
+    store.rollback();
+    expect(object).toEqual({ keep: 1, change: 1 });
+    expect(Object.hasOwn(object, '__proto__')).toBe(false);
+    expect(list).toEqual([1, 2]);
+    expect(outside).toBe('restored');
+    // Drafts created by the rolled-back payload are forgotten; older drafts stay writable in place.
+    expect(store.writable(fresh)).not.toBe(fresh);
+    expect(store.writable(object)).toBe(object);
+  });
+});
