@@ -14,7 +14,7 @@ describe('createDraftStore', () => {
 
   it('defines __proto__ as a plain own property', () => {
     const store = createDraftStore();
-    const draft = store.create({} as Record<string, unknown>);
+    const draft = store.adopt({} as Record<string, unknown>);
     store.set(draft, '__proto__', { polluted: true });
     expect(Object.getPrototypeOf(draft)).toBe(Object.prototype);
     expect(Object.keys(draft)).toEqual(['__proto__']);
@@ -24,8 +24,8 @@ describe('createDraftStore', () => {
   it('rolls back writes into drafts of earlier payloads of the batch, in reverse order', () => {
     const store = createDraftStore();
     store.begin();
-    const object = store.create({ keep: 1, change: 1 } as Record<string, unknown>);
-    const list = store.create([1, 2] as unknown[]);
+    const object = store.adopt({ keep: 1, change: 1 } as Record<string, unknown>);
+    const list = store.adopt([1, 2] as unknown[]);
     store.begin();
     store.set(object, 'change', 2);
     store.set(object, 'added', 3);
@@ -37,7 +37,7 @@ describe('createDraftStore', () => {
     store.onRollback(() => {
       outside = 'restored';
     });
-    const fresh = store.create({});
+    const fresh = store.adopt({});
     store.rollback();
     expect(object).toEqual({ keep: 1, change: 1 });
     expect(Object.hasOwn(object, '__proto__')).toBe(false);

@@ -25,8 +25,10 @@ export interface DraftStore {
   publish(): void;
   /** Returns `container` itself if it is a draft, else a new draft copy of it. */
   writable<T extends Container>(container: T): T;
-  /** Creates an empty draft object or list. */
-  create<T extends Container>(empty: T): T;
+  /** Registers a container the caller just built (and nobody else holds) as a draft. */
+  adopt<T extends Container>(fresh: T): T;
+  /** Whether `container` is a draft, i.e. may be written in place. */
+  isDraft(container: Container): boolean;
   /** Sets an own property of a draft, as a plain data property even for `__proto__`. */
   set(draft: Container, key: string | number, value: unknown): void;
   /** Registers an action that undoes a change made outside the tree (a map entry, a counter). */
@@ -66,8 +68,9 @@ export function createDraftStore(): DraftStore {
       // as data instead of invoking the prototype setter the way Object.assign would.
       return adopt((Array.isArray(container) ? container.slice() : { ...container }) as typeof container);
     },
-    create(empty) {
-      return adopt(empty);
+    adopt,
+    isDraft(container) {
+      return drafts.has(container);
     },
     set(draft, key, value) {
       const createdBy = drafts.get(draft);

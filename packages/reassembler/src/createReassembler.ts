@@ -337,6 +337,9 @@ export function createReassembler<
     if (items.length === 0) return;
     data = updateAt(store, data, path, (value) => {
       const list = value as unknown[];
+      // Appending to a published list: build the copy with the items in one pass. Copying first and
+      // then pushing would copy the list twice (the push outgrows the exact-size copy).
+      if (start === list.length && !store.isDraft(list)) return store.adopt(list.concat(items));
       let draft: unknown[] | undefined;
       for (let offset = 0; offset < items.length; offset += 1) {
         const index = start + offset;
@@ -387,7 +390,7 @@ export function createReassembler<
     if (incoming === undefined) return;
     const keys = Object.keys(incoming);
     if (keys.length === 0) return;
-    const draft = store.writable(extensions ?? store.create({}));
+    const draft = store.writable(extensions ?? store.adopt({}));
     for (const key of keys) store.set(draft, key, incoming[key]);
     extensions = draft;
   }
