@@ -197,6 +197,33 @@ describe.each(EXECUTORS)('%s', (executor) => {
       }
     });
 
+    it('reports hasNext and the pending boundaries of every intermediate result', async () => {
+      const payloads = await executeIncrementally(executor, operation);
+      const results = applyOneByOne(payloads);
+      // Announced and not completed, computed from the payloads independently of the reassembler.
+      const open = new Map<string, { id: string; path: Json; label?: Json }>();
+      payloads.forEach((payload, index) => {
+        const result = results[index]!;
+        expect(result.hasNext).toBe(payload['hasNext'] ?? false);
+        for (const entry of (payload['pending'] ?? []) as { [key: string]: Json }[]) {
+          const id = String(entry['id']);
+          open.set(id, { id, path: entry['path']!, ...(entry['label'] === undefined ? {} : { label: entry['label'] }) });
+        }
+        for (const entry of (payload['completed'] ?? []) as { [key: string]: Json }[]) open.delete(String(entry['id']));
+        if (payload['hasNext'] === false) open.clear();
+        const expected = [...open.values()].map((boundary) => {
+          // A stream's path is its list; a defer's is an object (spec.md 2.1).
+          const target = (boundary.path as (string | number)[]).reduce<unknown>(
+            (node, segment) => (node as Record<string | number, unknown> | null | undefined)?.[segment],
+            result.data,
+          );
+          return { ...boundary, kind: Array.isArray(target) ? 'stream' : 'defer' };
+        });
+        // Only the current format announces boundaries; in the 2022 format `pending` stays empty.
+        expect(result.pending, `after payload ${index}`).toEqual(expected);
+      });
+    });
+
     it.each(SEEDS)('gives the same results when payloads are applied in random batches (seed %i)', async (seed) => {
       const payloads = await executeIncrementally(executor, operation);
       const oneByOne = applyOneByOne(payloads);
