@@ -260,6 +260,18 @@ export const OPERATIONS: readonly Operation[] = [
     }`,
   },
   {
+    name: 'overlap-through-list',
+    covers: 'a root defer overlapping defers under list items: subPath across list indexes',
+    query:
+      '{ heroes { id ... @defer(label: "Item") { friends { id homeWorld { name } } } } ... @defer(label: "Top") { heroes { friends { homeWorld { terrain } } } } }',
+  },
+  {
+    name: 'overlap-stream-and-defer',
+    covers: 'overlapping defers on streamed items, one with a nested defer (17.1 rejects overlapping @stream fields)',
+    query:
+      '{ heroes @stream(initialCount: 1) { id ... @defer(label: "HD") { name } ... @defer(label: "HD2") { name homeWorld { name ... @defer(label: "HW") { terrain } } } } }',
+  },
+  {
     name: 'errors-everywhere',
     covers: 'nullable item error, failing fragment, failing iterator and a good stream in one operation',
     query: `{
