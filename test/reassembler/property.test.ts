@@ -30,12 +30,18 @@ import {
   type Encoding,
   type Json,
   type JsonObject,
+  type Path,
   type Plan,
 } from '../support/incrementalEncoder.js';
 
 const ENCODINGS: readonly Encoding[] = ['current', '2022', 'pre-2022', 'strawberry'];
-/** Per property and encoding; eight properties keep the file at a few seconds. */
-const NUM_RUNS = 250;
+/**
+ * Per property and encoding: keeps the file at a few seconds. Set `PROPERTY_RUNS` for a deeper search,
+ * e.g. `PROPERTY_RUNS=20000 npx vitest run test/reassembler/property.test.ts`.
+ */
+const NUM_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 250);
+/** vitest's timeout per property, scaled for deep searches. */
+const TIMEOUT_MS = Math.max(5_000, NUM_RUNS * 5);
 
 // ---------------------------------------------------------------------------------------------------
 // Arbitraries
@@ -116,7 +122,7 @@ describe.each(ENCODINGS)('%s encoding: random trees and splits reassemble to the
       }),
       { numRuns: NUM_RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 
   it('applying the payloads in random batches with applyAll', () => {
     fc.assert(
@@ -126,7 +132,7 @@ describe.each(ENCODINGS)('%s encoding: random trees and splits reassemble to the
       }),
       { numRuns: NUM_RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 });
 
 /** The generator must actually produce the shapes the properties are about. */
@@ -151,17 +157,29 @@ it('the generator covers defers, streams, nesting, subPath, re-sends and prototy
     const with2022 = encode(testCase, '2022').response;
     if (with2022.payloads.length > 1 && with2022.payloads.at(-1) === '{"hasNext":false}') seen.add('bare final payload');
     if (hasPrototypeKey(testCase.tree)) seen.add('prototype-named key');
+    const initial = JSON.parse(encode(testCase, 'current').response.payloads[0]!) as Record<string, unknown>;
+    if (Object.hasOwn(initial, 'incremental') || Object.hasOwn(initial, 'completed')) seen.add('entries on the initial payload');
+    if (scalarsSent(with2022.payloads) > countScalars(testCase.tree)) seen.add('re-sent fields');
+    const currentPayloads = encode(testCase, 'current').response.payloads;
+    const streamIds = currentPayloads.flatMap((text) => ((JSON.parse(text) as { pending?: { id: string; path: Path }[] }).pending ?? []))
+      .filter((entry) => plan.units.some((unit) => unit.kind === 'stream' && JSON.stringify(unit.listPath) === JSON.stringify(entry.path)))
+      .map((entry) => entry.id);
+    const completedIds = new Set(currentPayloads.flatMap((text) => ((JSON.parse(text) as { completed?: { id: string }[] }).completed ?? []).map((entry) => entry.id)));
+    if (streamIds.some((id) => !completedIds.has(id))) seen.add('bare final payload ends open streams');
   }
   expect([...seen].sort()).toEqual(
     [
       'bare final payload',
+      'bare final payload ends open streams',
       'batched items',
       'defer',
       'defer below its anchor',
       'defer inside stream items',
       'defer under a list item',
+      'entries on the initial payload',
       'nested defer',
       'prototype-named key',
+      're-sent fields',
       'stream',
       'stream inside deferred data',
       'subPath',
@@ -177,17 +195,22 @@ it('the encoder sends every scalar exactly once in the current format', () => {
   fc.assert(
     fc.property(caseArb, (testCase) => {
       const { response } = encode(testCase, 'current');
-      let sent = 0;
-      for (const text of response.payloads) {
-        const payload = JSON.parse(text) as { data?: Json; incremental?: { data?: Json; items?: Json }[] };
-        if (payload.data !== undefined) sent += countScalars(payload.data);
-        for (const entry of payload.incremental ?? []) sent += countScalars(entry.data ?? entry.items ?? []);
-      }
-      expect(sent).toBe(countScalars(testCase.tree));
+      expect(scalarsSent(response.payloads)).toBe(countScalars(testCase.tree));
     }),
     { numRuns: NUM_RUNS },
   );
-});
+}, TIMEOUT_MS);
+
+/** Scalars in the initial `data` and in every entry's `data`/`items` (flat patches count as entries). */
+function scalarsSent(payloads: readonly string[]): number {
+  let sent = 0;
+  for (const text of payloads) {
+    const payload = JSON.parse(text) as { data?: Json; items?: Json; incremental?: { data?: Json; items?: Json }[] };
+    sent += countScalars(payload.data ?? payload.items ?? []);
+    for (const entry of payload.incremental ?? []) sent += countScalars(entry.data ?? entry.items ?? []);
+  }
+  return sent;
+}
 
 function countScalars(value: Json): number {
   if (isList(value)) return value.reduce<number>((sum, item) => sum + countScalars(item), 0);
@@ -214,7 +237,8 @@ function checkResponse(original: JsonObject, response: EncodedResponse, batches:
       if (result === previous) continue; // an empty applyAll batch returns `current` unchanged
       deepFreeze(result);
       const last = batch[batch.length - 1]!;
-      checkIntermediate(original, response, last, result, previous);
+      const written = batch.flatMap((index) => response.writtenPaths[index]!);
+      checkIntermediate(original, response, last, result, previous, written);
       published.push({ result, snapshot: snapshot(result) });
       previous = result;
     }
@@ -262,16 +286,39 @@ function checkIntermediate(
   lastPayload: number,
   result: IncrementalResult,
   previous: IncrementalResult | undefined,
+  written: readonly Path[],
 ): void {
   const where = `after payload ${lastPayload}`;
   expect(describeNotSubTree(result.data, original, 'data'), `${where}: data is a sub-tree of the original`).toBeUndefined();
   if (previous !== undefined) {
     expect(describeNotSubTree(previous.data, result.data, 'data'), `${where}: nothing delivered is lost`).toBeUndefined();
+    expect(describeUnshared(previous.data, result.data, [], written), `${where}: untouched subtrees are shared`).toBeUndefined();
   }
   expect(result.hasNext, `${where}: hasNext`).toBe(lastPayload < response.payloads.length - 1);
   expect(result.pending, `${where}: pending`).toEqual(response.expectedPending[lastPayload]);
   expect(result.failed, `${where}: failed`).toEqual([]);
   expect(result.errors, `${where}: errors`).toBeUndefined();
+}
+
+/**
+ * The first subtree of `before` that `after` copied although no written path lies at or below it
+ * (issue 2: "each new result shares every subtree the payload did not touch (`===`)"), or `undefined`.
+ */
+function describeUnshared(before: unknown, after: unknown, path: Path, written: readonly Path[]): string | undefined {
+  const touched = written.some((target) => path.length <= target.length && path.every((segment, index) => target[index] === segment));
+  if (!touched) return before === after ? undefined : `${JSON.stringify(path)} was copied but no payload wrote at or below it`;
+  if (isList(before) && isList(after)) {
+    for (let index = 0; index < before.length; index += 1) {
+      const unshared = describeUnshared(before[index], after[index], [...path, index], written);
+      if (unshared !== undefined) return unshared;
+    }
+  } else if (isObject(before) && isObject(after)) {
+    for (const key of Object.keys(before)) {
+      const unshared = describeUnshared(before[key], after[key], [...path, key], written);
+      if (unshared !== undefined) return unshared;
+    }
+  }
+  return undefined;
 }
 
 /** Cuts `count` payloads into consecutive batches of 0 to 5 payloads (0 = an empty `applyAll`). */

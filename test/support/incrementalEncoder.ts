@@ -468,9 +468,20 @@ export interface EncodedResponse {
   readonly expectedFormat: ExpectedFormat;
   /** For each payload, `pending` after applying it. */
   readonly expectedPending: readonly (readonly ExpectedPending[])[];
+  /**
+   * For each payload, the paths it writes into: the objects deferred data merges into and the lists
+   * stream items go to (`[]` for the initial payload). Everything elsewhere must stay shared.
+   */
+  readonly writtenPaths: readonly (readonly Path[])[];
 }
 
 type Payload = Record<string, unknown>;
+
+/** A payload under construction, with the paths it writes into. */
+interface Draft {
+  readonly payload: Payload;
+  readonly written: Path[];
+}
 
 /**
  * Encodes `plan` in `encoding`. Decisions (order, payload cuts, re-sends, subPath use, a bare final
@@ -496,21 +507,38 @@ export function encodeResponse(plan: Plan, encoding: Encoding, choices: Choices)
 function encodePlainResult(plan: Plan, encoding: Encoding): EncodedResponse {
   const payload: Payload = { data: plan.tree };
   if (encoding === 'strawberry') payload['extensions'] = null;
-  return { encoding, payloads: [JSON.stringify(payload)], expectedFormat: 'single', expectedPending: [[]] };
+  return { encoding, payloads: [JSON.stringify(payload)], expectedFormat: 'single', expectedPending: [[]], writtenPaths: [[[]]] };
 }
 
 /**
- * Sets `hasNext` (true on all but the last payload) and sometimes ends with a bare
- * `{"hasNext": false}` (spec draft Example 1, Apollo Router snapshots, async iterators: spec.md
- * sections 1.2 rule 10 and 2.7). Returns whether a bare final payload was added.
+ * Sets `hasNext` (true on all but the last payload), after appending a bare `{"hasNext": false}` when
+ * `bareFinal` (spec draft Example 1, Apollo Router snapshots, async iterators: spec.md sections 1.2
+ * rule 10 and 2.7).
  */
-function finishPayloads(payloads: Payload[], choices: Choices, strawberry: boolean): boolean {
-  const bareFinal = choices.chance(4);
-  if (bareFinal) payloads.push(strawberry ? { hasNext: false, extensions: null } : { hasNext: false });
-  payloads.forEach((payload, index) => {
-    payload['hasNext'] = index < payloads.length - 1;
+function finishPayloads(drafts: Draft[], bareFinal: boolean, strawberry: boolean): void {
+  if (bareFinal) drafts.push({ payload: strawberry ? { hasNext: false, extensions: null } : { hasNext: false }, written: [] });
+  drafts.forEach(({ payload }, index) => {
+    payload['hasNext'] = index < drafts.length - 1;
   });
-  return bareFinal;
+}
+
+function initialDraft(plan: Plan): Draft {
+  return { payload: { data: project(plan, plan.tree, [], plan.initial) }, written: [[]] };
+}
+
+function toResponse(
+  encoding: Encoding,
+  drafts: readonly Draft[],
+  expectedFormat: ExpectedFormat,
+  expectedPending: readonly (readonly ExpectedPending[])[],
+): EncodedResponse {
+  return {
+    encoding,
+    payloads: drafts.map(({ payload }) => JSON.stringify(payload)),
+    expectedFormat,
+    expectedPending,
+    writtenPaths: drafts.map(({ written }) => written),
+  };
 }
 
 /**
@@ -519,53 +547,67 @@ function finishPayloads(payloads: Payload[], choices: Choices, strawberry: boole
  * either nested in one entry or as separate entries with `subPath`); `completed` with the fragment's
  * data, and for a stream when its iterator ends. With `strawberry`, entries also carry the pending
  * `path`, `label: null` and `extensions: null`, and every payload `extensions: null` (spec.md 5.5).
+ *
+ * Sometimes the response ends with a bare `{"hasNext": false}` instead of the `completed` entries of
+ * the streams still open in the last payload: the spec draft's Example 1 ends that way, and nothing is
+ * pending after a payload with `hasNext: false` (spec.md section 2.7).
  */
 function encodeCurrent(plan: Plan, groups: readonly PlanEvent[][], choices: Choices, strawberry: boolean): EncodedResponse {
+  const bareFinal = choices.chance(4);
+  const endsByBareFinal = bareFinal && choices.chance(2);
+  const lastGroup = groups[groups.length - 1];
   const ids = new Map<LaterUnit, string>();
   const open = new Map<string, ExpectedPending>();
-  const payloads: Payload[] = [];
+  const drafts: Draft[] = [];
   const expectedPending: ExpectedPending[][] = [];
   const childrenOf = unitsBySource(plan);
 
   groups.forEach((group, index) => {
-    const payload: Payload = index === 0 ? { data: project(plan, plan.tree, [], plan.initial) } : {};
-    const sources = [...(index === 0 ? [INITIAL_EVENT] : []), ...group.map(eventKey)];
+    const events = endsByBareFinal && group === lastGroup && index > 0 ? group.filter((event) => event.type !== 'end-stream') : group;
+    if (events.length === 0 && index > 0) return;
+    const draft: Draft = index === 0 ? initialDraft(plan) : { payload: {}, written: [] };
+    const sources = [...(index === 0 ? [INITIAL_EVENT] : []), ...events.map(eventKey)];
     const pending = sources.flatMap((key) => childrenOf.get(key) ?? []).map((unit) => {
       const id = String(ids.size);
       ids.set(unit, id);
       const path = unit.kind === 'defer' ? unit.anchor : unit.listPath;
-      const expected: ExpectedPending = { id, path, ...labelOf(unit), kind: unit.kind };
-      open.set(id, expected);
+      open.set(id, { id, path, ...labelOf(unit), kind: unit.kind });
       return { id, path, ...labelOf(unit) };
     });
     const incremental: Payload[] = [];
     const completed: Payload[] = [];
-    for (const event of group) {
+    for (const event of events) {
       const id = ids.get(event.unit)!;
       const extras = (path: Path): Payload => (strawberry ? { path, label: null, extensions: null } : {});
       if (event.type === 'defer') {
-        for (const entry of currentDeferEntries(plan, event.unit, choices)) incremental.push({ id, ...entry, ...extras(event.unit.anchor) });
+        for (const entry of currentDeferEntries(plan, event.unit, choices)) {
+          incremental.push({ id, ...entry, ...extras(event.unit.anchor) });
+          draft.written.push(...nodePaths([...event.unit.anchor, ...(entry.subPath ?? [])], entry.data));
+        }
         completed.push({ id });
         open.delete(id);
       } else if (event.type === 'batch') {
-        incremental.push({ id, items: batchItems(plan, event.unit, event.batch), ...extras(event.unit.listPath) });
+        const items = batchItems(plan, event.unit, event.batch);
+        incremental.push({ id, items, ...extras(event.unit.listPath) });
+        draft.written.push(...itemPaths(event.unit, event.batch, items));
       } else {
         completed.push({ id });
         open.delete(id);
       }
     }
-    if (pending.length > 0) payload['pending'] = pending;
-    if (incremental.length > 0) payload['incremental'] = incremental;
-    if (completed.length > 0) payload['completed'] = completed;
-    if (strawberry) payload['extensions'] = null;
-    payloads.push(payload);
+    if (pending.length > 0) draft.payload['pending'] = pending;
+    if (incremental.length > 0) draft.payload['incremental'] = incremental;
+    if (completed.length > 0) draft.payload['completed'] = completed;
+    if (strawberry) draft.payload['extensions'] = null;
+    drafts.push(draft);
     expectedPending.push([...open.values()]);
   });
 
+  finishPayloads(drafts, bareFinal, strawberry);
   // The last payload ends the response: nothing is pending after it.
-  if (finishPayloads(payloads, choices, strawberry)) expectedPending.push([]);
+  if (bareFinal) expectedPending.push([]);
   expectedPending[expectedPending.length - 1] = [];
-  return { encoding: strawberry ? 'strawberry' : 'current', payloads: payloads.map((p) => JSON.stringify(p)), expectedFormat: 'current', expectedPending };
+  return toResponse(strawberry ? 'strawberry' : 'current', drafts, 'current', expectedPending);
 }
 
 /**
@@ -574,7 +616,7 @@ function encodeCurrent(plan: Plan, groups: readonly PlanEvent[][], choices: Choi
  * one entry nesting everything under the anchor, or one entry per object with a `subPath` (graphql-js
  * releases each execution group at the deepest path: spec.md section 2.8 "D1"/"D2").
  */
-function currentDeferEntries(plan: Plan, fragment: DeferUnit, choices: Choices): Payload[] {
+function currentDeferEntries(plan: Plan, fragment: DeferUnit, choices: Choices): { data: Json; subPath?: Path }[] {
   if (fragment.parts.length === 0) return [];
   const deeper = fragment.parts.some((part) => part.target.length > fragment.anchor.length);
   if (deeper && choices.chance(2)) {
@@ -593,36 +635,41 @@ function currentDeferEntries(plan: Plan, fragment: DeferUnit, choices: Choices):
  * not sent (except the initial one).
  */
 function encode2022(plan: Plan, groups: readonly PlanEvent[][], choices: Choices): EncodedResponse {
-  const payloads: Payload[] = [];
+  const bareFinal = choices.chance(4);
+  const drafts: Draft[] = [];
   groups.forEach((group, index) => {
-    const entries = group.flatMap((event) => pathEntries(plan, event, choices));
-    const payload: Payload = index === 0 ? { data: project(plan, plan.tree, [], plan.initial) } : {};
-    if (entries.length > 0) payload['incremental'] = entries;
-    if (index === 0 || entries.length > 0) payloads.push(payload);
+    const draft = index === 0 ? initialDraft(plan) : { payload: {}, written: [] };
+    const entries: Payload[] = [];
+    for (const event of group) {
+      const entry = pathEntry(plan, event, choices);
+      if (entry === undefined) continue;
+      entries.push(entry.entry);
+      draft.written.push(...entry.written);
+    }
+    if (entries.length > 0) draft.payload['incremental'] = entries;
+    if (index === 0 || entries.length > 0) drafts.push(draft);
   });
-  finishPayloads(payloads, choices, false);
-  const showsFormat = payloads.some((payload) => Object.hasOwn(payload, 'incremental'));
-  return {
-    encoding: '2022',
-    payloads: payloads.map((p) => JSON.stringify(p)),
-    expectedFormat: showsFormat ? '2022' : undefined,
-    expectedPending: payloads.map(() => []),
-  };
+  finishPayloads(drafts, bareFinal, false);
+  const showsFormat = drafts.some(({ payload }) => Object.hasOwn(payload, 'incremental'));
+  return toResponse('2022', drafts, showsFormat ? '2022' : undefined, drafts.map(() => []));
 }
 
-/** A 2022 entry for one event, or none (a stream's end; a fragment with nothing to send). */
-function pathEntries(plan: Plan, event: PlanEvent, choices: Choices): Payload[] {
+/** The 2022 entry for one event and the path it writes into, or none (a stream's end; an empty fragment). */
+function pathEntry(plan: Plan, event: PlanEvent, choices: Choices): { entry: Payload; written: Path[] } | undefined {
   switch (event.type) {
     case 'defer': {
       const data = fragmentDataWithResends(plan, event.unit, choices);
-      return data === undefined ? [] : [{ data, path: event.unit.anchor, ...labelOf(event.unit) }];
+      if (data === undefined) return undefined;
+      return { entry: { data, path: event.unit.anchor, ...labelOf(event.unit) }, written: nodePaths(event.unit.anchor, data) };
     }
     case 'batch': {
       const { start } = event.unit.batches[event.batch]!;
-      return [{ items: batchItems(plan, event.unit, event.batch), path: [...event.unit.listPath, start], ...labelOf(event.unit) }];
+      const items = batchItems(plan, event.unit, event.batch);
+      const written = itemPaths(event.unit, event.batch, items);
+      return { entry: { items, path: [...event.unit.listPath, start], ...labelOf(event.unit) }, written };
     }
     case 'end-stream':
-      return [];
+      return undefined;
   }
 }
 
@@ -639,27 +686,37 @@ function fragmentDataWithResends(plan: Plan, fragment: DeferUnit, choices: Choic
  * later builds sent `items` at the index of the first item like the 2022 format (both are produced).
  */
 function encodePre2022(plan: Plan, groups: readonly PlanEvent[][], choices: Choices): EncodedResponse {
-  const payloads: Payload[] = [{ data: project(plan, plan.tree, [], plan.initial) }];
+  const bareFinal = choices.chance(4);
+  const drafts: Draft[] = [initialDraft(plan)];
   for (const event of groups.flat()) {
-    if (event.type === 'defer') {
-      const data = fragmentDataWithResends(plan, event.unit, choices);
-      if (data !== undefined) payloads.push({ data, path: event.unit.anchor, ...labelOf(event.unit) });
-    } else if (event.type === 'batch') {
+    if (event.type === 'batch' && !choices.chance(3)) {
       const { start } = event.unit.batches[event.batch]!;
-      const items = batchItems(plan, event.unit, event.batch);
-      const label = labelOf(event.unit);
-      if (choices.chance(3)) payloads.push({ items, path: [...event.unit.listPath, start], ...label });
-      else items.forEach((item, offset) => payloads.push({ data: item, path: [...event.unit.listPath, start + offset], ...label }));
+      batchItems(plan, event.unit, event.batch).forEach((item, offset) => {
+        const path = [...event.unit.listPath, start + offset];
+        drafts.push({ payload: { data: item, path, ...labelOf(event.unit) }, written: [event.unit.listPath, ...nodePaths(path, item)] });
+      });
+      continue;
     }
+    // A fragment's patch, or a batch as `items` (later builds): the same shape as a 2022 entry.
+    const entry = pathEntry(plan, event, choices);
+    if (entry !== undefined) drafts.push({ payload: entry.entry, written: entry.written });
   }
-  finishPayloads(payloads, choices, false);
-  const showsFormat = payloads.some((payload) => Object.hasOwn(payload, 'path'));
-  return {
-    encoding: 'pre-2022',
-    payloads: payloads.map((p) => JSON.stringify(p)),
-    expectedFormat: showsFormat ? 'pre-2022' : undefined,
-    expectedPending: payloads.map(() => []),
-  };
+  finishPayloads(drafts, bareFinal, false);
+  const showsFormat = drafts.some(({ payload }) => Object.hasOwn(payload, 'path'));
+  return toResponse('pre-2022', drafts, showsFormat ? 'pre-2022' : undefined, drafts.map(() => []));
+}
+
+/** `path` and the path of every value inside `value`: what merging `value` at `path` may change. */
+function nodePaths(path: Path, value: Json): Path[] {
+  if (isList(value)) return [path, ...value.flatMap((item, index) => nodePaths([...path, index], item))];
+  if (isObject(value)) return [path, ...Object.keys(value).flatMap((key) => nodePaths([...path, key], value[key]!))];
+  return [path];
+}
+
+/** The list a batch appends to and the paths of the batch's items. */
+function itemPaths(stream: StreamUnit, batch: number, items: readonly Json[]): Path[] {
+  const { start } = stream.batches[batch]!;
+  return [stream.listPath, ...items.flatMap((item, offset) => nodePaths([...stream.listPath, start + offset], item))];
 }
 
 /** Units by the event that delivers their source, in creation order. */
