@@ -166,6 +166,8 @@ it('the generator covers defers, streams, nesting, subPath, re-sends and prototy
       .map((entry) => entry.id);
     const completedIds = new Set(currentPayloads.flatMap((text) => ((JSON.parse(text) as { completed?: { id: string }[] }).completed ?? []).map((entry) => entry.id)));
     if (streamIds.some((id) => !completedIds.has(id))) seen.add('bare final payload ends open streams');
+    const wireIds = currentPayloads.flatMap((text) => ((JSON.parse(text) as { pending?: { id: unknown }[] }).pending ?? []).map((entry) => entry.id));
+    if (wireIds.some((id) => typeof id === 'number')) seen.add('numeric ids');
   }
   expect([...seen].sort()).toEqual(
     [
@@ -178,6 +180,7 @@ it('the generator covers defers, streams, nesting, subPath, re-sends and prototy
       'defer under a list item',
       'entries on the initial payload',
       'nested defer',
+      'numeric ids',
       'prototype-named key',
       're-sent fields',
       'stream',

@@ -555,8 +555,9 @@ function toResponse(
 function encodeCurrent(plan: Plan, groups: readonly PlanEvent[][], choices: Choices, strawberry: boolean): EncodedResponse {
   const bareFinal = choices.chance(4);
   const endsByBareFinal = bareFinal && choices.chance(2);
+  const wireId = idStyle(strawberry ? 0 : choices.pick(3));
   const lastGroup = groups[groups.length - 1];
-  const ids = new Map<LaterUnit, string>();
+  const ids = new Map<LaterUnit, string | number>();
   const open = new Map<string, ExpectedPending>();
   const drafts: Draft[] = [];
   const expectedPending: ExpectedPending[][] = [];
@@ -568,10 +569,10 @@ function encodeCurrent(plan: Plan, groups: readonly PlanEvent[][], choices: Choi
     const draft: Draft = index === 0 ? initialDraft(plan) : { payload: {}, written: [] };
     const sources = [...(index === 0 ? [INITIAL_EVENT] : []), ...events.map(eventKey)];
     const pending = sources.flatMap((key) => childrenOf.get(key) ?? []).map((unit) => {
-      const id = String(ids.size);
+      const id = wireId(ids.size);
       ids.set(unit, id);
       const path = unit.kind === 'defer' ? unit.anchor : unit.listPath;
-      open.set(id, { id, path, ...labelOf(unit), kind: unit.kind });
+      open.set(String(id), { id: String(id), path, ...labelOf(unit), kind: unit.kind });
       return { id, path, ...labelOf(unit) };
     });
     const incremental: Payload[] = [];
@@ -585,14 +586,14 @@ function encodeCurrent(plan: Plan, groups: readonly PlanEvent[][], choices: Choi
           draft.written.push(...nodePaths([...event.unit.anchor, ...(entry.subPath ?? [])], entry.data));
         }
         completed.push({ id });
-        open.delete(id);
+        open.delete(String(id));
       } else if (event.type === 'batch') {
         const items = batchItems(plan, event.unit, event.batch);
         incremental.push({ id, items, ...extras(event.unit.listPath) });
         draft.written.push(...itemPaths(event.unit, event.batch, items));
       } else {
         completed.push({ id });
-        open.delete(id);
+        open.delete(String(id));
       }
     }
     if (pending.length > 0) draft.payload['pending'] = pending;
@@ -608,6 +609,17 @@ function encodeCurrent(plan: Plan, groups: readonly PlanEvent[][], choices: Choi
   if (bareFinal) expectedPending.push([]);
   expectedPending[expectedPending.length - 1] = [];
   return toResponse(strawberry ? 'strawberry' : 'current', drafts, 'current', expectedPending);
+}
+
+/**
+ * How a server writes the n-th id: graphql-js counts from `"0"`, Hot Chocolate's snapshots start at
+ * `"2"`, and the Apollo v0.2 document shows JSON numbers (spec.md section 2.2). The reassembler
+ * reports ids as strings.
+ */
+function idStyle(style: number): (n: number) => string | number {
+  if (style === 1) return (n) => String(n + 2);
+  if (style === 2) return (n) => n;
+  return (n) => String(n);
 }
 
 /**
