@@ -34,7 +34,7 @@ export interface JsonObject {
 export type Path = readonly (string | number)[];
 /** The wire encodings the encoder produces. */
 export type Encoding = 'current' | '2022' | 'pre-2022' | 'strawberry';
-/** What `reassembler.format` should report; `undefined` when no payload shows the format. */
+/** What `reassembler.format` should report. */
 export type ExpectedFormat = 'current' | '2022' | 'pre-2022' | 'single' | undefined;
 
 // ---------------------------------------------------------------------------------------------------
@@ -662,8 +662,7 @@ function encode2022(plan: Plan, groups: readonly PlanEvent[][], choices: Choices
     if (index === 0 || entries.length > 0) drafts.push(draft);
   });
   finishPayloads(drafts, bareFinal, false);
-  const showsFormat = drafts.some(({ payload }) => Object.hasOwn(payload, 'incremental'));
-  return toResponse('2022', drafts, showsFormat ? '2022' : undefined, drafts.map(() => []));
+  return toResponse('2022', drafts, '2022', drafts.map(() => []));
 }
 
 /** The 2022 entry for one event and the path it writes into, or none (a stream's end; an empty fragment). */
@@ -715,7 +714,8 @@ function encodePre2022(plan: Plan, groups: readonly PlanEvent[][], choices: Choi
   }
   finishPayloads(drafts, bareFinal, false);
   const showsFormat = drafts.some(({ payload }) => Object.hasOwn(payload, 'path'));
-  return toResponse('pre-2022', drafts, showsFormat ? 'pre-2022' : undefined, drafts.map(() => []));
+  // Until a patch shows up, the initial payload (hasNext, no pending) reads as the 2022 format.
+  return toResponse('pre-2022', drafts, showsFormat ? 'pre-2022' : '2022', drafts.map(() => []));
 }
 
 /** `path` and the path of every value inside `value`: what merging `value` at `path` may change. */

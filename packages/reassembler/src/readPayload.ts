@@ -60,7 +60,11 @@ export function readPayload(raw: unknown, initial: boolean, fail: Fail): Normali
     steps.push(readCompletion(entry, `completed[${index}]`, fail));
     format = 'current';
   });
-  if (initial && hasNext === undefined && steps.length === 0 && pending.length === 0) format = 'single';
+  if (initial && format === undefined) {
+    // spec.md 5.6 rule 2: an incremental initial payload of the current format always has `pending`;
+    // without it, `hasNext` means the 2022 format (a pre-2022 patch may still show up and say otherwise).
+    format = hasNext === undefined ? 'single' : '2022';
+  }
 
   return { hasNext, hasData, data: (data ?? null) as Record<string, unknown> | null, errors, extensions, pending, steps, format };
 }
