@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { allChunkings, utf8 } from '../../../test/support/multipartBodies.js';
+import { createPayloadDecoder } from './createPayloadDecoder.js';
+import { isReaderError, ReaderError } from './ReaderError.js';
+import type { Payload } from './types.js';
+
+interface Decoded {
+  readonly payloads: Payload[];
+  readonly error: unknown;
+  readonly finished: boolean;
+}
+
+function decode(contentType: string, chunks: readonly Uint8Array[], maxPartSize?: number): Decoded {
+  const payloads: Payload[] = [];
+  let finished = false;
+  try {
+    const decoder = createPayloadDecoder({ contentType, maxPartSize, onPayload: (payload) => payloads.push(payload) });
+    for (const chunk of chunks) {
+      decoder.write(chunk);
+      if (decoder.finished) break;
+    }
+    if (!decoder.finished) decoder.end();
+    finished = decoder.finished;
+    return { payloads, error: undefined, finished };
+  } catch (error) {
+    return { payloads, error, finished };
+  }
+}
+
+function multipart(...bodies: string[]): Uint8Array {
+  return utf8(`${bodies.map((body) => `\r\n---\r\ncontent-type: application/json\r\n\r\n${body}`).join('')}\r\n-----\r\n`);
+}
+
+const MULTIPART = 'multipart/mixed; boundary="-"';
+
+describe('createPayloadDecoder: dispatch on Content-Type', () => {
+  it.each([
+    [MULTIPART, multipart('{"data":{"a":1}}')],
+    ['multipart/mixed', multipart('{"data":{"a":1}}')],
+    ['text/event-stream', utf8('event: next\ndata: {"data":{"a":1}}\n\nevent: complete\n\n')],
+    ['application/json', utf8('{"data":{"a":1}}')],
+    ['application/graphql-response+json; charset=utf-8', utf8(' {"data":{"a":1}} \n')],
+  ])('%s', (contentType, bytes) => {
+    for (const chunking of allChunkings(bytes, { count: 3 })) {
+      expect(decode(contentType, chunking.chunks).payloads, chunking.name).toEqual([{ data: { a: 1 } }]);
+    }
+  });
+
+  it.each([['text/html; charset=utf-8'], ['multipart/form-data; boundary=x'], [''], [null], [undefined]])(
+    'rejects %s and says which types are expected',
+    (contentType) => {
+      let thrown: unknown;
+      try {
+        createPayloadDecoder({ contentType, onPayload: () => undefined });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ReaderError);
+      expect(thrown).toMatchObject({
+        code: 'UNSUPPORTED_CONTENT_TYPE',
+        expected: ['multipart/mixed', 'text/event-stream', 'application/json', 'application/graphql-response+json'],
+      });
+      expect(String(thrown)).toMatch(/expected one of multipart\/mixed, text\/event-stream/);
+    },
+  );
+});
+
+describe('createPayloadDecoder: payload rules', () => {
+  it('skips empty parts, whitespace parts and {} heartbeats', () => {
+    const result = decode(MULTIPART, [multipart('', '{}', ' \r\n ', '{"data":1}', '{ }', '{"hasNext":false}')]);
+    expect(result.payloads).toEqual([{ data: 1 }, { hasNext: false }]);
+  });
+
+  it('stops at a payload with hasNext:false and ignores whatever follows it', () => {
+    const bytes = utf8('\r\n---\r\n\r\n{"data":1,"hasNext":true}\r\n---\r\n\r\n{"hasNext":false}\r\n---\r\n\r\nnot json\r\n---garbage');
+    for (const chunking of allChunkings(bytes, { count: 5 })) {
+      const result = decode(MULTIPART, chunking.chunks);
+      expect(result.payloads, chunking.name).toEqual([{ data: 1, hasNext: true }, { hasNext: false }]);
+      expect(result.error, chunking.name).toBeUndefined();
+      expect(result.finished, chunking.name).toBe(true);
+    }
+  });
+
+  it('unwraps Apollo subscription envelopes and ends quietly on {"payload":null}', () => {
+    const result = decode(MULTIPART, [multipart('{}', '{"payload":{"data":{"n":1}}}', '{}', '{"payload":{"data":{"n":2}}}', '{"payload":null}', '{"payload":{"data":{"n":3}}}')]);
+    expect(result.payloads).toEqual([{ data: { n: 1 } }, { data: { n: 2 } }]);
+    expect(result.error).toBeUndefined();
+  });
+
+  it('keeps GraphQL errors inside an envelope payload as data', () => {
+    const result = decode(MULTIPART, [multipart('{"payload":{"data":null,"errors":[{"message":"boom"}]}}')]);
+    expect(result.payloads).toEqual([{ data: null, errors: [{ message: 'boom' }] }]);
+    expect(result.error).toBeUndefined();
+  });
+
+  it('throws transport errors after the payloads before them, and after a payload sent with them', () => {
+    const fatal = decode(MULTIPART, [multipart('{"payload":{"data":1}}', '{"payload":null,"errors":[{"message":"subgraph down"},{"message":"retry later"}]}')]);
+    expect(fatal.payloads).toEqual([{ data: 1 }]);
+    expect(fatal.error).toMatchObject({ code: 'TRANSPORT_ERROR', partIndex: 1, errors: [{ message: 'subgraph down' }, { message: 'retry later' }] });
+    expect(String(fatal.error)).toMatch(/subgraph down; retry later/);
+
+    const withPayload = decode(MULTIPART, [multipart('{"payload":{"data":2},"errors":[{"message":"x"}]}')]);
+    expect(withPayload.payloads).toEqual([{ data: 2 }]);
+    expect(withPayload.error).toMatchObject({ code: 'TRANSPORT_ERROR' });
+  });
+
+  it('names the part index and byte offset of malformed JSON, after the parts before it', () => {
+    const bytes = multipart('{"data":1}', '{"data":');
+    const offset = utf8('\r\n---\r\ncontent-type: application/json\r\n\r\n{"data":1}\r\n---\r\ncontent-type: application/json\r\n\r\n').length;
+    for (const chunking of allChunkings(bytes, { count: 5 })) {
+      const result = decode(MULTIPART, chunking.chunks);
+      expect(result.payloads, chunking.name).toEqual([{ data: 1 }]);
+      expect(result.error, chunking.name).toMatchObject({ name: 'ReaderError', code: 'INVALID_JSON', partIndex: 1, offset });
+      expect((result.error as Error).cause).toBeInstanceOf(SyntaxError);
+      expect(String(result.error)).toMatch(new RegExp(`^ReaderError: part 1, byte ${offset}: expected a JSON payload`));
+    }
+  });
+
+  it.each([
+    ['an array', '[{"data":1}]'],
+    ['a string', '"hello"'],
+    ['null', 'null'],
+    ['a number', '42'],
+  ])('rejects a payload that is %s', (kind, body) => {
+    const result = decode(MULTIPART, [multipart(body)]);
+    expect(result.error).toMatchObject({ code: 'INVALID_PAYLOAD', partIndex: 0 });
+    expect(String(result.error)).toContain(`got ${kind}`);
+  });
+
+  it('rejects an envelope whose payload is not an object', () => {
+    expect(decode(MULTIPART, [multipart('{"payload":[1]}')]).error).toMatchObject({ code: 'INVALID_PAYLOAD' });
+  });
+
+  it('rejects a part declared as something other than JSON, and accepts JSON variants and a missing type', () => {
+    const bad = decode(MULTIPART, [utf8('\r\n---\r\n\r\n{"a":1}\r\n---\r\nContent-Type: text/plain\r\n\r\n{"b":2}\r\n-----')]);
+    expect(bad.payloads).toEqual([{ a: 1 }]);
+    expect(bad.error).toMatchObject({ code: 'UNSUPPORTED_PART_CONTENT_TYPE', partIndex: 1, contentType: 'text/plain' });
+
+    const good = decode(MULTIPART, [utf8('\r\n---\r\ncontent-type: APPLICATION/JSON;charset=UTF-8\r\n\r\n{"a":1}\r\n---\r\nContent-Type: application/graphql-response+json\r\n\r\n{"b":2}\r\n-----')]);
+    expect(good.payloads).toEqual([{ a: 1 }, { b: 2 }]);
+  });
+
+  it('keeps __proto__ keys as plain data', () => {
+    const result = decode(MULTIPART, [multipart('{"data":{"__proto__":{"polluted":true}}}')]);
+    const data = result.payloads[0]!['data'] as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('createPayloadDecoder: SSE endings', () => {
+  const SSE = 'text/event-stream';
+
+  it('finishes at complete, ignoring what follows', () => {
+    const result = decode(SSE, [utf8('data: {"data":1}\n\nevent: complete\n\ndata: {"never":1}\n\n')]);
+    expect(result.payloads).toEqual([{ data: 1 }]);
+    expect(result.finished).toBe(true);
+  });
+
+  it('accepts an end between events after a payload that promised nothing more', () => {
+    expect(decode(SSE, [utf8('event: next\ndata: {"data":{"tick":1}}\n\n')])).toMatchObject({ payloads: [{ data: { tick: 1 } }], error: undefined });
+  });
+
+  it('reports an end after hasNext:true, and an empty stream', () => {
+    expect(decode(SSE, [utf8('data: {"hasNext":true}\n\n')]).error).toMatchObject({ code: 'TRUNCATED' });
+    expect(decode(SSE, [utf8(':\n\n')]).error).toMatchObject({ code: 'TRUNCATED' });
+  });
+});
+
+describe('createPayloadDecoder: JSON bodies', () => {
+  const JSON_TYPE = 'application/json';
+
+  it('decodes multi-byte characters split across chunks', () => {
+    const bytes = utf8('{"data":{"name":"Lüke 天行者 🚀"}}');
+    for (const chunking of allChunkings(bytes, { count: 5 })) {
+      expect(decode(JSON_TYPE, chunking.chunks).payloads, chunking.name).toEqual([{ data: { name: 'Lüke 天行者 🚀' } }]);
+    }
+  });
+
+  it('reports an empty body, bad JSON, a non-object and a body over maxPartSize', () => {
+    expect(decode(JSON_TYPE, []).error).toMatchObject({ code: 'INVALID_JSON' });
+    expect(decode(JSON_TYPE, [utf8('{"data":')]).error).toMatchObject({ code: 'INVALID_JSON' });
+    expect(decode(JSON_TYPE, [utf8('[1]')]).error).toMatchObject({ code: 'INVALID_PAYLOAD' });
+    expect(decode(JSON_TYPE, [utf8('{"data":"0123456789"}')], 10).error).toMatchObject({ code: 'PART_TOO_LARGE' });
+    expect(decode(JSON_TYPE, [utf8('{"a":1}')], 7).payloads).toEqual([{ a: 1 }]);
+  });
+
+  it('does not treat {} or payload keys specially', () => {
+    expect(decode(JSON_TYPE, [utf8('{}')]).payloads).toEqual([{}]);
+    expect(decode(JSON_TYPE, [utf8('{"payload":null}')]).payloads).toEqual([{ payload: null }]);
+  });
+});
+
+describe('ReaderError', () => {
+  it('has a name, a code, context fields and a message that leads with the location', () => {
+    const cause = new SyntaxError('bad');
+    const error = new ReaderError('INVALID_JSON', 'expected JSON.', { partIndex: 3, offset: 120, status: 200, contentType: 'multipart/mixed', cause });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ReaderError');
+    expect(error.message).toBe('part 3, byte 120, status 200: expected JSON.');
+    expect(error).toMatchObject({ code: 'INVALID_JSON', partIndex: 3, offset: 120, status: 200, contentType: 'multipart/mixed', body: undefined });
+    expect(error.cause).toBe(cause);
+    expect(new ReaderError('TRUNCATED', 'ended.').message).toBe('ended.');
+  });
+
+  it('isReaderError recognises copies from another bundle by name and code', () => {
+    const foreign = new Error('x');
+    foreign.name = 'ReaderError';
+    Object.defineProperty(foreign, 'code', { value: 'TRUNCATED' });
+    expect(isReaderError(foreign)).toBe(true);
+    expect(isReaderError(new Error('x'))).toBe(false);
+    expect(isReaderError({ name: 'ReaderError', code: 'TRUNCATED' })).toBe(false);
+  });
+});

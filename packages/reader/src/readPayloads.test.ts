@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { utf8 } from '../../../test/support/multipartBodies.js';
+import { readPayloadBatches, readPayloads } from './readPayloads.js';
+import type { Payload } from './types.js';
+
+interface Probe {
+  pulls: number;
+  cancelled: boolean;
+  cancelReason: unknown;
+}
+
+/** A body that hands out one chunk per pull and then, if `hang`, never ends (a server that stays open). */
+function streamOf(chunks: readonly (Uint8Array | ArrayBuffer | string)[], probe: Probe, hang = false): ReadableStream<Uint8Array> {
+  let index = 0;
+  return new ReadableStream({
+    pull(controller) {
+      probe.pulls++;
+      if (index < chunks.length) controller.enqueue(chunks[index++] as Uint8Array);
+      else if (hang) return new Promise<void>(() => undefined);
+      else controller.close();
+      return undefined;
+    },
+    cancel(reason) {
+      probe.cancelled = true;
+      probe.cancelReason = reason;
+    },
+  });
+}
+
+function newProbe(): Probe {
+  return { pulls: 0, cancelled: false, cancelReason: undefined };
+}
+
+function response(contentType: string | undefined, chunks: readonly (Uint8Array | ArrayBuffer | string)[], probe = newProbe(), init: ResponseInit = {}, hang = false): Response {
+  const headers: Record<string, string> = contentType === undefined ? {} : { 'content-type': contentType };
+  return new Response(streamOf(chunks, probe, hang), { ...init, headers });
+}
+
+async function collect(iterable: AsyncIterable<Payload>): Promise<{ payloads: Payload[]; error: unknown }> {
+  const payloads: Payload[] = [];
+  try {
+    for await (const payload of iterable) payloads.push(payload);
+    return { payloads, error: undefined };
+  } catch (error) {
+    return { payloads, error };
+  }
+}
+
+const MULTIPART = 'multipart/mixed; boundary="-"';
+const part = (json: string): string => `\r\n---\r\ncontent-type: application/json\r\n\r\n${json}`;
+const CLOSE = '\r\n-----\r\n';
+
+/** Waits (boundedly) until `condition` holds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !condition(); attempt++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+}
+
+describe('readPayloads', () => {
+  it('yields every payload in order and reads nothing after the close delimiter', async () => {
+    const probe = newProbe();
+    const chunks = [utf8(part('{"data":1,"hasNext":true}')), utf8(part('{"data":2}') + CLOSE), utf8('epilogue')];
+    const result = await collect(readPayloads(response(MULTIPART, chunks, probe)));
+    expect(result).toEqual({ payloads: [{ data: 1, hasNext: true }, { data: 2 }], error: undefined });
+    expect(probe.pulls).toBeLessThanOrEqual(3); // The epilogue chunk may be pulled ahead, never parsed.
+  });
+
+  it('batches the payloads that one chunk completed', async () => {
+    const chunks = [utf8(part('{"n":1}') + part('{"n":2}') + part('{"n":3}')), utf8(part('{"n":4}')), utf8(CLOSE)];
+    const batches: Payload[][] = [];
+    for await (const batch of readPayloadBatches(response(MULTIPART, chunks))) batches.push(batch);
+    expect(batches).toEqual([[{ n: 1 }, { n: 2 }], [{ n: 3 }], [{ n: 4 }]]);
+  });
+
+  it('stops after hasNext:false and cancels the body even if the server keeps it open', async () => {
+    const probe = newProbe();
+    const result = await collect(readPayloads(response(MULTIPART, [utf8(part('{"hasNext":true}')), utf8(part('{"hasNext":false}') + '\r\n---')], probe, {}, true)));
+    expect(result.payloads).toEqual([{ hasNext: true }, { hasNext: false }]);
+    expect(probe.cancelled).toBe(true);
+  });
+
+  it('cancels the body when the consumer stops early', async () => {
+    const probe = newProbe();
+    const iterator = readPayloads(response(MULTIPART, [utf8(part('{"n":1}') + part('{"n":2}'))], probe, {}, true));
+    for await (const payload of iterator) {
+      expect(payload).toEqual({ n: 1 });
+      break;
+    }
+    expect(probe.cancelled).toBe(true);
+  });
+
+  it('accepts ArrayBuffer and other buffer-view chunks, and rejects strings', async () => {
+    const bytes = utf8(part('{"n":"é"}') + CLOSE);
+    const ok = await collect(readPayloads(response(MULTIPART, [bytes.slice(0, 10).buffer, new DataView(bytes.slice(10).buffer) as unknown as Uint8Array])));
+    expect(ok).toEqual({ payloads: [{ n: 'é' }], error: undefined });
+    const bad = await collect(readPayloads(response(MULTIPART, ['text chunk'])));
+    expect(bad.error).toMatchObject({ code: 'READ_FAILED' });
+  });
+
+  it('yields the payloads before a problem, then throws it, and releases the body', async () => {
+    const probe = newProbe();
+    const result = await collect(readPayloads(response(MULTIPART, [utf8(part('{"n":1}') + part('{"n":')), utf8(part('{"n":3}'))], probe, {}, true)));
+    expect(result.payloads).toEqual([{ n: 1 }]);
+    expect(result.error).toMatchObject({ code: 'INVALID_JSON', partIndex: 1 });
+    expect(probe.cancelled).toBe(true);
+  });
+
+  it('reports a truncated body', async () => {
+    const result = await collect(readPayloads(response(MULTIPART, [utf8(part('{"n":1,"hasNext":true}') + part('{"n":2'))])));
+    expect(result.payloads).toEqual([{ n: 1, hasNext: true }]);
+    expect(result.error).toMatchObject({ name: 'ReaderError', code: 'TRUNCATED', partIndex: 1 });
+  });
+
+  it('stops a read over maxPartSize', async () => {
+    const result = await collect(readPayloads(response(MULTIPART, [utf8(part('{"n":1}')), utf8(part(`{"n":"${'x'.repeat(200)}"}`) + CLOSE)]), { maxPartSize: 100 }));
+    expect(result.payloads).toEqual([{ n: 1 }]);
+    expect(result.error).toMatchObject({ code: 'PART_TOO_LARGE', partIndex: 1 });
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('rejects maxPartSize %s', async (maxPartSize) => {
+    await expect(collect(readPayloads(response(MULTIPART, []), { maxPartSize }))).resolves.toMatchObject({ error: expect.any(RangeError) });
+  });
+
+  it('wraps a failing body stream in READ_FAILED with the bytes received so far', async () => {
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(utf8(part('{"n":1}') + part('{"n":2}')));
+        } else {
+          controller.error(new TypeError('terminated'));
+        }
+      },
+    });
+    const result = await collect(readPayloads(new Response(body, { headers: { 'content-type': MULTIPART } })));
+    expect(result.payloads).toEqual([{ n: 1 }]);
+    expect(result.error).toMatchObject({ code: 'READ_FAILED', offset: utf8(part('{"n":1}') + part('{"n":2}')).length });
+    expect((result.error as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it('reports a body that was already read', async () => {
+    const used = response('application/json', [utf8('{"data":1}')]);
+    await used.text();
+    expect((await collect(readPayloads(used))).error).toMatchObject({ code: 'READ_FAILED' });
+  });
+
+  it('treats a missing body like an empty one', async () => {
+    const empty = new Response(null, { status: 200, headers: { 'content-type': MULTIPART } });
+    expect((await collect(readPayloads(empty))).error).toMatchObject({ code: 'TRUNCATED' });
+  });
+
+  it('reads a JSON response as one payload', async () => {
+    const result = await collect(readPayloads(response('application/graphql-response+json', [utf8('{"data":{"a":'), utf8('"ü"}}')])));
+    expect(result).toEqual({ payloads: [{ data: { a: 'ü' } }], error: undefined });
+  });
+
+  it('reads an SSE response', async () => {
+    const result = await collect(readPayloads(response('text/event-stream', [utf8(':\n\nevent: next\ndata: {"data":1}\n\n'), utf8('event: complete\ndata:\n\n')])));
+    expect(result).toEqual({ payloads: [{ data: 1 }], error: undefined });
+  });
+});
+
+describe('readPayloads: errors before reading', () => {
+  it('throws HTTP_STATUS with the status and the body text for a non-2xx response', async () => {
+    const body = '{"errors":[{"message":"Syntax Error: Expected Name, found <EOF>."}]}';
+    const probe = newProbe();
+    const result = await collect(readPayloads(response('application/graphql-response+json', [utf8(body)], probe, { status: 400, statusText: 'Bad Request' })));
+    expect(result.payloads).toEqual([]);
+    expect(result.error).toMatchObject({ name: 'ReaderError', code: 'HTTP_STATUS', status: 400, body, contentType: 'application/graphql-response+json' });
+    expect(String(result.error)).toContain('the server answered 400 Bad Request (application/graphql-response+json): {"errors"');
+  });
+
+  it('reads at most maxPartSize bytes of an error body, then releases it', async () => {
+    const probe = newProbe();
+    const result = await collect(readPayloads(response('text/plain', [utf8('a'.repeat(50)), utf8('b'.repeat(50))], probe, { status: 502 }, true), { maxPartSize: 60 }));
+    expect(result.error).toMatchObject({ code: 'HTTP_STATUS', status: 502, body: 'a'.repeat(50) + 'b'.repeat(10) });
+    expect(probe.cancelled).toBe(true);
+  });
+
+  it('throws UNSUPPORTED_CONTENT_TYPE listing the expected types, and releases the body', async () => {
+    const probe = newProbe();
+    const result = await collect(readPayloads(response('text/html', [utf8('<html>')], probe)));
+    expect(result.error).toMatchObject({ code: 'UNSUPPORTED_CONTENT_TYPE', contentType: 'text/html' });
+    expect(String(result.error)).toMatch(/expected one of multipart\/mixed, text\/event-stream, application\/json, application\/graphql-response\+json/);
+    expect(probe.cancelled).toBe(true);
+  });
+});
+
+describe('readPayloads: abort', () => {
+  it('rejects with the reason and releases the body when the signal is already aborted', async () => {
+    const probe = newProbe();
+    const controller = new AbortController();
+    controller.abort();
+    const result = await collect(readPayloads(response(MULTIPART, [utf8(part('{"n":1}'))], probe), { signal: controller.signal }));
+    expect(result.payloads).toEqual([]);
+    expect(result.error).toBe(controller.signal.reason);
+    expect((result.error as Error).name).toBe('AbortError');
+    expect(probe.cancelled).toBe(true);
+  });
+
+  it('interrupts a pending read: rejects with the reason and cancels the body', async () => {
+    const probe = newProbe();
+    const controller = new AbortController();
+    const reason = new Error('user navigated away');
+    const payloads: Payload[] = [];
+    const reading = (async () => {
+      for await (const payload of readPayloads(response(MULTIPART, [utf8(part('{"n":1}') + part('{"n":2}'))], probe, {}, true), { signal: controller.signal })) {
+        payloads.push(payload);
+      }
+    })();
+    await until(() => payloads.length === 1);
+    controller.abort(reason);
+    await expect(reading).rejects.toBe(reason);
+    expect(probe.cancelled).toBe(true);
+    expect(probe.cancelReason).toBe(reason);
+  });
+
+  it('releases the body at once when aborted while the consumer holds a payload, and then rejects', async () => {
+    const probe = newProbe();
+    const controller = new AbortController();
+    const iterator = readPayloads(response(MULTIPART, [utf8(part('{"n":1}') + part('{"n":2}') + part('{"n":3}'))], probe, {}, true), { signal: controller.signal });
+    expect((await iterator.next()).value).toEqual({ n: 1 });
+    controller.abort();
+    expect(probe.cancelled).toBe(true);
+    // Payloads already parsed before the abort are still handed out (they were complete), then the abort.
+    const rest = await collect({ [Symbol.asyncIterator]: () => iterator });
+    expect(rest.payloads).toEqual([{ n: 2 }]);
+    expect(rest.error).toBe(controller.signal.reason);
+  });
+});
