@@ -142,6 +142,8 @@ function byteLength(text: string): number {
   return encoder.encode(text).length;
 }
 
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 function quoted(boundary: string): string {
   return `"${boundary.replace(/["\\]/g, (character) => `\\${character}`)}"`;
 }
@@ -234,7 +236,8 @@ export const multipartFramings = {
   tanka: {
     name: 'tanka',
     source: 'spec §3.3 Tanka GraphQLHttpTransportMiddleware.cs',
-    contentType: (boundary) => `multipart/mixed; boundary=${boundary}`,
+    // Tanka sends its boundary unquoted; a boundary that is not a token has to be quoted to be parseable.
+    contentType: (boundary) => `multipart/mixed; boundary=${TOKEN.test(boundary) ? boundary : quoted(boundary)}`,
     frame: (bodies, boundary) => [
       ...bodies.map((body) => `\r\n--${boundary}\r\n${JSON_HEADER}\r\n\r\n${body}`),
       `\r\n--${boundary}--\r\n`,
