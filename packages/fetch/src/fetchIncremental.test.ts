@@ -94,6 +94,33 @@ describe('fetchIncremental', () => {
     expect(server.captured[0]?.init.credentials).toBe('include');
   });
 
+  it('passes fetchOptions through (its headers under the headers option) and reports the response', async () => {
+    const server = controlledFetch('application/json');
+    server.write('{"data":{"a":1}}');
+    server.close();
+    const responses: Response[] = [];
+    const results = fetchIncremental(
+      'http://127.0.0.1:1/graphql',
+      { query: '{ a }' },
+      {
+        fetch: server.fetchImpl,
+        fetchOptions: { mode: 'cors', cache: 'no-store', headers: { 'x-from': 'fetchOptions', 'x-both': 'fetchOptions' } },
+        headers: { 'x-both': 'headers' },
+        onResponse: (response) => responses.push(response),
+      },
+    );
+    await results.next();
+    const { init } = server.captured[0]!;
+    expect(init.mode).toBe('cors');
+    expect(init.cache).toBe('no-store');
+    expect(init.method).toBe('POST');
+    const headers = new Headers(init.headers);
+    expect(headers.get('x-from')).toBe('fetchOptions');
+    expect(headers.get('x-both')).toBe('headers');
+    expect(responses).toHaveLength(1);
+    expect(responses[0]?.headers.get('content-type')).toBe('application/json');
+  });
+
   it('does not send anything until iteration starts', async () => {
     const server = controlledFetch('application/json');
     const results = fetchIncremental('http://127.0.0.1:1/graphql', { query: '{ a }' }, { fetch: server.fetchImpl });

@@ -59,6 +59,7 @@ export function fetchIncremental<
     try {
       const response = await send(url, request, init, controller.signal);
       subscriptionResponse = /subscriptionSpec/i.test(response.headers.get('content-type') ?? '');
+      init.onResponse?.(response);
       yield* readPayloadBatches(response, { signal: controller.signal, maxPartSize: init.maxPartSize });
     } finally {
       external?.removeEventListener('abort', forwardAbort);
@@ -85,7 +86,8 @@ async function send<TResult, TVariables>(
     'content-type': 'application/json',
     accept: buildAcceptHeader(init.format, init.transport, isSubscription(document, request.operationName)),
   });
-  // The caller's headers win, `accept` included.
+  // The caller's headers win, `accept` included; `headers` over `fetchOptions.headers`.
+  new Headers(init.fetchOptions?.headers).forEach((value, name) => headers.set(name, value));
   new Headers(init.headers).forEach((value, name) => headers.set(name, value));
   const body = JSON.stringify({
     query,
@@ -95,6 +97,7 @@ async function send<TResult, TVariables>(
   });
   try {
     return await fetchImpl(url, {
+      ...init.fetchOptions,
       method: 'POST',
       headers,
       body,

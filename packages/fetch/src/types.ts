@@ -59,6 +59,13 @@ export interface FetchIncrementalInit {
   readonly transport?: PreferredTransport;
   /** Largest part, event or JSON body in bytes (see the reader); defaults to 16 MiB. */
   readonly maxPartSize?: number;
+  /**
+   * Any other `fetch` options (`mode`, `cache`, `referrerPolicy`, `keepalive`, …). `method`, `body` and
+   * `signal` are fetchIncremental's own; `headers` here are merged under `headers` above.
+   */
+  readonly fetchOptions?: Omit<RequestInit, 'method' | 'body' | 'signal'>;
+  /** Called with the `Response` once its headers arrived, before its body is read (e.g. for response headers). */
+  readonly onResponse?: (response: Response) => void;
 }
 
 /** A merged result, as {@link fetchIncremental} yields them. */
