@@ -1,6 +1,7 @@
 export { fetchIncremental } from './fetchIncremental.js';
 export { FetchIncrementalError, type FetchIncrementalErrorCode } from './FetchIncrementalError.js';
 export { buildAcceptHeader } from './buildAcceptHeader.js';
+export { isSubscription } from './isSubscription.js';
 export type {
   DocumentTypeDecoration,
   FetchIncrementalInit,

@@ -1,0 +1,148 @@
+import { ApolloLink, Observable } from '@apollo/client';
+import {
+  fetchIncremental,
+  isSubscription,
+  type FetchIncrementalInit,
+  type FetchResult,
+  type PreferredFormat,
+  type PreferredTransport,
+} from '@graphql-incremental/fetch';
+
+/** Options of {@link IncrementalHttpLink}: `HttpLink`'s, plus the incremental ones. */
+export interface IncrementalHttpLinkOptions {
+  /** The endpoint, or a function of the operation. `context.uri` wins, as with `HttpLink`. Default `/graphql`. */
+  readonly uri?: string | ((operation: ApolloLink.Operation) => string);
+  /** Headers for every request; `context.headers` win over them. */
+  readonly headers?: Record<string, string>;
+  /** The `fetch` to use; defaults to the global one at request time. */
+  readonly fetch?: typeof fetch;
+  readonly credentials?: RequestCredentials;
+  /** Other `fetch` options; `context.fetchOptions` are merged over them. */
+  readonly fetchOptions?: Omit<RequestInit, 'method' | 'body' | 'signal'> & { readonly signal?: AbortSignal };
+  /** Send `operation.extensions` (persisted queries); `context.http.includeExtensions` wins. */
+  readonly includeExtensions?: boolean;
+  /** The incremental format to ask for first (`current` by default); either is read. */
+  readonly format?: PreferredFormat;
+  /** `multipart` (default) or `event-stream` (Yoga, Hot Chocolate; Apollo's HttpLink cannot read it). */
+  readonly transport?: PreferredTransport;
+  /** Largest part or event in bytes; default 16 MiB. */
+  readonly maxPartSize?: number;
+}
+
+/** What `HttpLink` users put in an operation's context, as this link reads it. */
+interface HttpContext {
+  readonly uri?: string;
+  readonly headers?: Record<string, string>;
+  readonly credentials?: RequestCredentials;
+  readonly fetchOptions?: RequestInit;
+  readonly http?: { readonly includeExtensions?: boolean };
+}
+
+/**
+ * A terminating Apollo Link for servers that speak incremental delivery (`@defer`, `@stream`): use it
+ * instead of `HttpLink`. Works with Apollo Client 4 (either `incrementalHandler`) and 3.8+.
+ *
+ * It reads multipart/mixed in both wire formats and every server's framing, text/event-stream, JSON,
+ * and Apollo's multipart subscriptions, and emits **cumulative merged results** with `hasNext`
+ * (subscription events without it). Measured in shared/research/anchors.md section 2.5: merged results
+ * with `hasNext` are what both Apollo Client 4 handlers render correctly whatever the server's format
+ * (raw chunks of the other format throw or lose data, and `GraphQL17Alpha9Handler` drops items of a
+ * stream announced inside streamed items), and the only thing Apollo Client 3 renders correctly for
+ * `@stream` and for the current format.
+ *
+ * Apollo Client rewrites the whole query in its cache for every result, so on long streams the link
+ * emits the latest state of everything that arrived while Apollo was busy: at least one result per
+ * network chunk, never more than one per payload.
+ *
+ * Unsubscribing aborts the request.
+ *
+ * @example
+ * ```ts
+ * import { ApolloClient, InMemoryCache } from '@apollo/client';
+ * import { Defer20220824Handler } from '@apollo/client/incremental';
+ * import { IncrementalHttpLink } from '@graphql-incremental/apollo-link';
+ *
+ * const client = new ApolloClient({
+ *   link: new IncrementalHttpLink({ uri: '/graphql' }),
+ *   cache: new InMemoryCache(),
+ *   incrementalHandler: new Defer20220824Handler(), // Apollo Client 4: any handler works
+ * });
+ * ```
+ */
+export class IncrementalHttpLink extends ApolloLink {
+  constructor(options: IncrementalHttpLinkOptions = {}) {
+    super((operation) => {
+      const context = operation.getContext() as HttpContext;
+      const uri = context.uri ?? (typeof options.uri === 'function' ? options.uri(operation) : (options.uri ?? '/graphql'));
+      const includeExtensions = context.http?.includeExtensions ?? options.includeExtensions ?? false;
+      const subscription = isSubscription(operation.query, operation.operationName);
+      const { signal: externalSignal, ...linkFetchOptions } = options.fetchOptions ?? {};
+      const { signal: contextSignal, ...contextFetchOptions } = context.fetchOptions ?? {};
+      const signal = contextSignal ?? externalSignal;
+
+      return new Observable<ApolloLink.Result>((observer) => {
+        const controller = new AbortController();
+        const forwardAbort = () => controller.abort(signal?.reason);
+        if (signal?.aborted === true) forwardAbort();
+        else signal?.addEventListener('abort', forwardAbort, { once: true });
+
+        const init: FetchIncrementalInit = {
+          headers: { ...options.headers, ...context.headers },
+          signal: controller.signal,
+          fetchOptions: { ...linkFetchOptions, ...contextFetchOptions },
+          onResponse: (response) => operation.setContext({ response }),
+          ...defined({
+            fetch: options.fetch,
+            credentials: context.credentials ?? options.credentials,
+            format: options.format,
+            transport: options.transport,
+            maxPartSize: options.maxPartSize,
+          }),
+        };
+        const request = {
+          query: operation.query,
+          variables: operation.variables,
+          ...(operation.operationName === undefined ? {} : { operationName: operation.operationName }),
+          ...(includeExtensions ? { extensions: operation.extensions } : {}),
+        };
+
+        (async () => {
+          for await (const result of fetchIncremental(uri, request, init)) {
+            observer.next(toApolloResult(result, subscription));
+          }
+          observer.complete();
+        })()
+          .catch((error: unknown) => {
+            // After an unsubscribe nobody listens; the abort is ours, not a failure.
+            if (!controller.signal.aborted || signal?.aborted === true) observer.error(error);
+          })
+          .finally(() => signal?.removeEventListener('abort', forwardAbort));
+
+        return () => controller.abort(new DOMException('The operation was unsubscribed.', 'AbortError'));
+      });
+    });
+  }
+}
+
+/**
+ * The result Apollo Client gets: `{ data, errors?, extensions?, hasNext }`. `hasNext` routes the result
+ * into Apollo Client 4's incremental handling (its handlers test `"hasNext" in result`); a subscription
+ * event must not carry it.
+ */
+function toApolloResult(result: FetchResult<Record<string, unknown>>, subscription: boolean): ApolloLink.Result {
+  const apolloResult = {
+    data: result.data,
+    ...(result.errors === undefined ? {} : { errors: result.errors }),
+    ...(result.extensions === undefined ? {} : { extensions: result.extensions }),
+    ...(subscription ? {} : { hasNext: result.hasNext }),
+  };
+  // `hasNext` is not in ApolloLink.Result's default type, which only lists FormattedExecutionResult.
+  return apolloResult as ApolloLink.Result;
+}
+
+/** Keeps only the keys whose value is defined (the options types use exactOptionalPropertyTypes). */
+function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,1 @@
+export { IncrementalHttpLink, type IncrementalHttpLinkOptions } from './IncrementalHttpLink.js';
