@@ -11,8 +11,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe.each([
-  ['Defer20220824Handler', () => new Defer20220824Handler()],
-  ['GraphQL17Alpha9Handler', () => new GraphQL17Alpha9Handler()],
+  ['Defer20220824Handler', (): NonNullable<ApolloClient.Options['incrementalHandler']> => new Defer20220824Handler()],
+  // Apollo's own typings reject this handler under exactOptionalPropertyTypes (its streamInfo type).
+  ['GraphQL17Alpha9Handler', () => new GraphQL17Alpha9Handler() as unknown as NonNullable<ApolloClient.Options['incrementalHandler']>],
 ] as const)('Apollo Client 4 with %s', (_name, handler) => {
   it.each(['current', '2022'] as const)('streams a %s-format response through watchQuery', async (format) => {
     const client = new ApolloClient({ link: new IncrementalHttpLink({ uri: server.url, format }), cache: new InMemoryCache(), incrementalHandler: handler() });
