@@ -1,0 +1,148 @@
+import { ApolloClient, ApolloLink, InMemoryCache, Observable, gql } from '@apollo/client';
+import { describe, expect, it } from 'vitest';
+import { IncrementalHttpLink } from './IncrementalHttpLink.js';
+
+/**
+ * How the link builds requests from its options and the operation's context, and what it emits, with
+ * a `fetch` answering from memory. Rendering with Apollo Client against live servers is in test/apollo/.
+ */
+interface Sent {
+  url: string;
+  init: RequestInit;
+  body: Record<string, unknown>;
+}
+
+function recordingFetch(respond: () => Response = () => json({ data: { hero: { id: '1' } } })) {
+  const sent: Sent[] = [];
+  const fetchImpl = (async (url: string | URL | Request, init: RequestInit = {}) => {
+    sent.push({ url: String(url), init, body: JSON.parse(String(init.body)) as Record<string, unknown> });
+    init.signal?.throwIfAborted();
+    return respond();
+  }) as typeof fetch;
+  return { fetchImpl, sent };
+}
+
+const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
+
+const client = new ApolloClient({ link: ApolloLink.empty(), cache: new InMemoryCache() });
+const query = gql`
+  query Hero($id: ID) {
+    hero(id: $id) {
+      id
+    }
+  }
+`;
+
+function run(link: ApolloLink, context: Record<string, unknown> = {}, extensions?: Record<string, unknown>) {
+  const results: unknown[] = [];
+  return new Promise<unknown[]>((resolve, reject) => {
+    ApolloLink.execute(link, { query, variables: { id: '1' }, context, ...(extensions === undefined ? {} : { extensions }) }, { client }).subscribe({
+      next: (result) => results.push(result),
+      error: reject,
+      complete: () => resolve(results),
+    });
+  });
+}
+
+describe('IncrementalHttpLink', () => {
+  it('sends the operation with the link options, context winning', async () => {
+    const { fetchImpl, sent } = recordingFetch();
+    const link = new IncrementalHttpLink({
+      uri: 'http://127.0.0.1:1/graphql',
+      fetch: fetchImpl,
+      headers: { authorization: 'link', 'x-link': '1' },
+      credentials: 'same-origin',
+      fetchOptions: { mode: 'cors' },
+    });
+    await run(link, { headers: { authorization: 'context' }, credentials: 'include', fetchOptions: { cache: 'no-store' } });
+    const [request] = sent;
+    expect(request?.url).toBe('http://127.0.0.1:1/graphql');
+    const headers = new Headers(request?.init.headers);
+    expect(headers.get('authorization')).toBe('context');
+    expect(headers.get('x-link')).toBe('1');
+    expect(headers.get('accept')).toMatch(/^multipart\/mixed;incrementalSpec=v0\.2/);
+    expect(request?.init.credentials).toBe('include');
+    expect(request?.init.mode).toBe('cors');
+    expect(request?.init.cache).toBe('no-store');
+    expect(request?.body).toEqual({ query: 'query Hero($id: ID) {\n  hero(id: $id) {\n    id\n  }\n}', variables: { id: '1' }, operationName: 'Hero' });
+  });
+
+  it('takes the URI from context.uri, then a function of the operation, then /graphql', async () => {
+    const { fetchImpl, sent } = recordingFetch();
+    await run(new IncrementalHttpLink({ uri: (operation) => `http://127.0.0.1:1/${operation.operationName}`, fetch: fetchImpl }));
+    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/ignored', fetch: fetchImpl }), { uri: 'http://127.0.0.1:1/context' });
+    await run(new IncrementalHttpLink({ fetch: fetchImpl }));
+    expect(sent.map(({ url }) => url)).toEqual(['http://127.0.0.1:1/Hero', 'http://127.0.0.1:1/context', '/graphql']);
+  });
+
+  it('sends extensions only when asked to', async () => {
+    const { fetchImpl, sent } = recordingFetch();
+    const extensions = { persistedQuery: { version: 1, sha256Hash: 'abc' } };
+    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl }), {}, extensions);
+    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl, includeExtensions: true }), {}, extensions);
+    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl }), { http: { includeExtensions: true } }, extensions);
+    expect(sent.map(({ body }) => body['extensions'])).toEqual([undefined, extensions, extensions]);
+  });
+
+  it('emits cumulative results with hasNext, and puts the response in the context', async () => {
+    const chunks = [
+      '\r\n---\r\ncontent-type: application/json\r\n\r\n{"data":{"hero":{"id":"1"}},"pending":[{"id":"0","path":["hero"]}],"hasNext":true}\r\n---\r\n',
+      'content-type: application/json\r\n\r\n{"incremental":[{"id":"0","data":{"name":"Luke"}}],"completed":[{"id":"0"}],"errors":[{"message":"e"}],"extensions":{"x":1},"hasNext":false}\r\n-----\r\n',
+    ];
+    // Two network chunks, a macrotask apart: one result each (payloads of one chunk would be merged).
+    const body = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(chunks[0]));
+          setTimeout(() => {
+            controller.enqueue(new TextEncoder().encode(chunks[1]));
+            controller.close();
+          }, 10);
+        },
+      });
+    const { fetchImpl } = recordingFetch(() => new Response(body(), { headers: { 'content-type': 'multipart/mixed; boundary="-"' } }));
+    const responses: unknown[] = [];
+    const spy = new ApolloLink((operation, forward) => {
+      const observable = forward(operation);
+      return new Observable<ApolloLink.Result>((observer) =>
+        observable.subscribe({
+          next: (value) => {
+            responses.push(operation.getContext()['response']);
+            observer.next(value);
+          },
+          error: (error: unknown) => observer.error(error),
+          complete: () => observer.complete(),
+        }),
+      );
+    });
+    const results = await run(ApolloLink.from([spy, new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl })]));
+    expect(results).toEqual([
+      { data: { hero: { id: '1' } }, hasNext: true },
+      { data: { hero: { id: '1', name: 'Luke' } }, errors: [{ message: 'e' }], extensions: { x: 1 }, hasNext: false },
+    ]);
+    expect(responses[0]).toBeInstanceOf(Response);
+  });
+
+  it('aborts the request when the subscriber unsubscribes', async () => {
+    let signal: AbortSignal | undefined;
+    const hanging = (async (_url: string | URL | Request, init: RequestInit = {}) => {
+      signal = init.signal ?? undefined;
+      return new Response(new ReadableStream(), { headers: { 'content-type': 'multipart/mixed; boundary="-"' } });
+    }) as typeof fetch;
+    const subscription = ApolloLink.execute(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: hanging }), { query }, { client }).subscribe({
+      error: (error: unknown) => {
+        throw new Error(`no error expected after unsubscribe, got ${String(error)}`);
+      },
+    });
+    await expect.poll(() => signal).toBeDefined();
+    subscription.unsubscribe();
+    expect(signal?.aborted).toBe(true);
+    expect((signal?.reason as DOMException).name).toBe('AbortError');
+  });
+
+  it('reports transport errors to the observer', async () => {
+    const { fetchImpl } = recordingFetch(() => new Response('<html>bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const error = await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'ReaderError', code: 'HTTP_STATUS', status: 502 });
+  });
+});
