@@ -4,10 +4,14 @@
  * for reader tests and benchmarks that should not need a live server.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where recordings live. */
-export const RECORDINGS_DIRECTORY = fileURLToPath(new URL('../../fixtures/recorded/', import.meta.url));
+/**
+ * Where recordings live. Built from a path, not `new URL('…', import.meta.url)`: under happy-dom, Vite
+ * rewrites that pattern into a served asset URL, which would break the servers in DOM tests.
+ */
+export const RECORDINGS_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/recorded/');
 
 /** One recorded exchange. */
 export interface Recording {
@@ -42,7 +46,7 @@ export interface Recording {
  * @throws When the file is missing or is not a recording.
  */
 export function loadRecording(name: string): Recording {
-  const recording = JSON.parse(readFileSync(new URL(`../../fixtures/recorded/${name}.json`, import.meta.url), 'utf8')) as Recording;
+  const recording = JSON.parse(readFileSync(join(RECORDINGS_DIRECTORY, `${name}.json`), 'utf8')) as Recording;
   if (typeof recording.bodyBase64 !== 'string' || recording.name !== name) throw new Error(`${name}.json is not a recording`);
   return recording;
 }
