@@ -32,6 +32,8 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: [...configDefaults.exclude, 'test/apollo3/**'],
           environment: 'node',
+          // Yoga for the Apollo React tests, outside their happy-dom environment.
+          globalSetup: ['test/apollo/yogaGlobalSetup.ts'],
           typecheck: {
             enabled: true,
             include: ['packages/*/src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
