@@ -13,7 +13,7 @@ export interface RenderLog<TSnapshot> {
   readonly renders: readonly TSnapshot[];
   /** The renders with consecutive equal snapshots collapsed: the states the user could see. */
   states(): TSnapshot[];
-  /** Waits until the latest render satisfies `predicate` (default limit 5 s), and returns it. */
+  /** Waits until the latest render satisfies `predicate` (default limit 4 s, inside Vitest's 5 s), and returns it. */
   until(predicate: (snapshot: TSnapshot) => boolean, timeoutMs?: number): Promise<TSnapshot>;
   unmount(): void;
 }
@@ -34,7 +34,7 @@ export function recordRenders<TSnapshot>(useSnapshot: () => TSnapshot, wrap: (ch
   return {
     renders,
     states: () => collapse(renders),
-    async until(predicate, timeoutMs = 5000) {
+    async until(predicate, timeoutMs = 4000) {
       return waitFor(
         () => {
           const last = renders.at(-1);
