@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allChunkings, splitAt, utf8 } from '../../../test/support/multipartBodies.js';
+import {
+  allChunkings,
+  badMultipartBodies,
+  flushChunking,
+  multipartBodies,
+  multipartFramings,
+  splitAt,
+  STREAM_PAYLOADS,
+  utf8,
+} from '../../../test/support/multipartBodies.js';
 import { createMultipartParser, type MultipartPart } from './createMultipartParser.js';
 import { ReaderError } from './ReaderError.js';
 
@@ -9,9 +18,9 @@ interface Parsed {
   readonly error: unknown;
 }
 
-function parse(boundary: string, chunks: readonly Uint8Array[], maxPartSize?: number): Parsed {
+function parse(boundary: string, chunks: readonly Uint8Array[], maxPartSize?: number, completeJsonEarly?: boolean): Parsed {
   const parts: MultipartPart[] = [];
-  const parser = createMultipartParser({ boundary, maxPartSize, onPart: (part) => parts.push(part) });
+  const parser = createMultipartParser({ boundary, maxPartSize, completeJsonEarly, onPart: (part) => parts.push(part) });
   try {
     for (const chunk of chunks) parser.write(chunk);
     parser.end();
@@ -240,5 +249,158 @@ describe('createMultipartParser: linear time', () => {
     const parsed = parse('-', [utf8(text)]);
     expect(parsed.parts).toHaveLength(count);
     expect(parsed.parts[count - 1]!.body).toBe(`{"i":${count - 1}}`);
+  });
+});
+
+describe('createMultipartParser: completeJsonEarly', () => {
+  /** Parses with the option in every chunking; all must agree with the expectation. */
+  function expectEveryChunkingEarly(boundary: string, text: string, expected: { bodies: string[]; errorCode?: string }, maxPartSize?: number): void {
+    for (const chunking of allChunkings(utf8(text), { seed: 13, count: 25 })) {
+      const parsed = parse(boundary, chunking.chunks, maxPartSize, true);
+      expect(bodies(parsed), chunking.name).toEqual(expected.bodies);
+      expect(parsed.error instanceof ReaderError ? parsed.error.code : parsed.error, chunking.name).toBe(expected.errorCode);
+    }
+  }
+
+  function collector(boundary: string, maxPartSize?: number): { parser: ReturnType<typeof createMultipartParser>; bodies: () => string[] } {
+    const parts: MultipartPart[] = [];
+    const parser = createMultipartParser({ boundary, maxPartSize, completeJsonEarly: true, onPart: (part) => parts.push(part) });
+    return { parser, bodies: () => parts.map((part) => part.body) };
+  }
+
+  it('emits a JSON part at its closing brace; the delimiter that comes with the next part only ends it', () => {
+    const { parser, bodies: seen } = collector('-');
+    parser.write(utf8('\r\n---\r\nContent-Type: application/json; charset=utf-8\r\n\r\n{"data":{"a":"}"}'));
+    expect(seen()).toEqual([]);
+    parser.write(utf8(',"hasNext":true}'));
+    expect(seen()).toEqual(['{"data":{"a":"}"},"hasNext":true}']);
+    parser.write(utf8('\r\n---\r\n\r\n{"hasNext":false}'));
+    expect(seen()).toEqual(['{"data":{"a":"}"},"hasNext":true}', '{"hasNext":false}']);
+    expect(parser.closed).toBe(false);
+    parser.write(utf8('\r\n-----\r\n'));
+    expect(parser.closed).toBe(true);
+    expect(seen()).toHaveLength(2);
+    parser.end();
+  });
+
+  it('without the option, the same bytes wait for the next delimiter (the behaviour it fixes)', () => {
+    const parts: MultipartPart[] = [];
+    const parser = createMultipartParser({ boundary: '-', onPart: (part) => parts.push(part) });
+    parser.write(utf8('\r\n---\r\nContent-Type: application/json\r\n\r\n{"data":{}}'));
+    expect(parts).toHaveLength(0);
+    parser.write(utf8('\r\n---'));
+    expect(parts).toHaveLength(1);
+  });
+
+  it('leaves alone parts that are not JSON objects, not JSON, or have a Content-Length', () => {
+    const { parser, bodies: seen } = collector('-');
+    parser.write(utf8('\r\n---\r\nContent-Type: text/plain\r\n\r\n{"a":1}'));
+    expect(seen()).toEqual([]);
+    parser.write(utf8('\r\n---\r\n\r\n[{"a":1}]'));
+    expect(seen()).toEqual(['{"a":1}']);
+    parser.write(utf8('\r\n---\r\nContent-Length: 9\r\n\r\n{"b":2}  '));
+    expect(seen()).toEqual(['{"a":1}', '[{"a":1}]', '{"b":2}  ']);
+  });
+
+  it('scans only parts whose bytes end with "}" at the end of a write, and resumes where it stopped', () => {
+    // 64-byte writes of a 4 MiB object full of braces: most writes end with "}", so a scanner that
+    // restarted from the body's start each time would take minutes.
+    const body = `{"items":[${'{},'.repeat(1_400_000)}{}]}`;
+    const bytes = utf8(`\r\n---\r\n\r\n${body}`);
+    const offsets: number[] = [];
+    for (let offset = 64; offset < bytes.length; offset += 64) offsets.push(offset);
+    const { parser, bodies: seen } = collector('-');
+    const started = performance.now();
+    for (const chunk of splitAt(bytes, offsets)) parser.write(chunk);
+    const elapsed = performance.now() - started;
+    expect(seen().map((text) => text.length)).toEqual([body.length]);
+    expect(elapsed).toBeLessThan(10_000);
+  });
+
+  const cases: { name: string; boundary: string; body: string; bodies: string[]; errorCode?: string }[] = [
+    { name: 'RFC/Tanka framing', boundary: 'graphql-response', body: '\r\n--graphql-response\r\nContent-Type: application/json\r\n\r\n{"a":"}"}\r\n--graphql-response\r\nContent-Type: application/json\r\n\r\n{"b":"é"}\r\n--graphql-response--\r\n', bodies: ['{"a":"}"}', '{"b":"é"}'] },
+    { name: 'whitespace between the object and the delimiter is not part of the body', boundary: '-', body: '\r\n---\r\n\r\n{\r\n"a":\n1}\r\n \t\r\n\r\n---\r\n\r\n  {"b":2} \r\n-----', bodies: ['{\r\n"a":\n1}', '  {"b":2}'] },
+    { name: 'escapes and braces in strings, nested arrays', boundary: '-', body: '\r\n---\r\n\r\n{"a":"\\\\","b":"\\"}","c":[[{}],[]]}\r\n-----', bodies: ['{"a":"\\\\","b":"\\"}","c":[[{}],[]]}'] },
+    { name: 'a body that is not an object keeps its trailing whitespace', boundary: '-', body: '\r\n---\r\n\r\n[1] \r\n\r\n---\r\n\r\n"x" \r\n-----', bodies: ['[1] \r\n', '"x" '] },
+    { name: 'parts without headers and blank line', boundary: '-', body: '\r\n---\r\n{"a":1}\r\n---\r\n{"b":2}\r\n-----', bodies: ['{"a":1}', '{"b":2}'] },
+    { name: 'the body ends after a complete object without the close delimiter', boundary: '-', body: '\r\n---\r\n\r\n{"a":1}\r\n---\r\n\r\n{"b":2}\r\n', bodies: ['{"a":1}', '{"b":2}'], errorCode: 'TRUNCATED' },
+    { name: 'the body ends inside an object', boundary: '-', body: '\r\n---\r\n\r\n{"a":1}\r\n---\r\n\r\n{"b":{}', bodies: ['{"a":1}'], errorCode: 'TRUNCATED' },
+    { name: 'an object that never closes ends at its delimiter as before', boundary: '-', body: '\r\n---\r\n\r\n{"a":"}\r\n-----', bodies: ['{"a":"}'] },
+    { name: 'garbage after the delimiter that follows an early part', boundary: '-', body: '\r\n---\r\n\r\n{"a":1}\r\n---x', bodies: ['{"a":1}'], errorCode: 'MALFORMED_MULTIPART' },
+  ];
+
+  it.each(cases)('same parts in every chunking: $name', ({ boundary, body, bodies: expected, errorCode }) => {
+    expectEveryChunkingEarly(boundary, body, errorCode === undefined ? { bodies: expected } : { bodies: expected, errorCode });
+  });
+
+  it('reports bytes after an early-ended object as MALFORMED_MULTIPART, after the part', () => {
+    const text = '\r\n---\r\n\r\n{"a":1} \r\n x\r\n-----';
+    const prefix = '\r\n---\r\n\r\n{"a":1}';
+    const parsed = parse('-', [utf8(prefix), utf8(text.slice(prefix.length))], undefined, true);
+    expect(bodies(parsed)).toEqual(['{"a":1}']);
+    expect(parsed.error).toMatchObject({ code: 'MALFORMED_MULTIPART', partIndex: 1, offset: text.indexOf('x') });
+    // When the delimiter arrives in the same write, the parser does not look: the bytes stay in the
+    // body and make it invalid JSON (createMultipartDecoder reports both cases alike).
+    expect(bodies(parse('-', [utf8(text)], undefined, true))).toEqual(['{"a":1} \r\n x']);
+  });
+
+  it('counts the body up to its closing brace against maxPartSize, in every chunking', () => {
+    const part = '{"a":"0123456789"}'; // 18 bytes
+    const text = `\r\n---\r\n\r\n${part}${' '.repeat(50)}\r\n---\r\n\r\n{"b":1}\r\n-----`;
+    expectEveryChunkingEarly('-', text, { bodies: [part, '{"b":1}'] }, 2 + part.length);
+    expectEveryChunkingEarly('-', text, { bodies: [], errorCode: 'PART_TOO_LARGE' }, 1 + part.length);
+  });
+
+  it('agrees with the delimiter-driven parser on the whole corpus, in every chunking', () => {
+    let early = 0;
+    for (const body of [...multipartBodies, ...badMultipartBodies]) {
+      // Bytes after an object: the parser reports them only when it ended the part early; the decoder
+      // makes that the same in every chunking (checked by the corpus tests in test/reader).
+      if (body.boundary === undefined || body.name === 'bytes after the JSON object of a part') continue;
+      // Without the option: the same parts, with trailing whitespace after objects, and without a last
+      // part that is complete but has no delimiter after it.
+      const delimited = bodies(parse(body.boundary, [body.body])).map((text) => (/^\s*\{/.test(text) ? text.replace(/[ \t\r\n]+$/, '') : text));
+      const reference = parse(body.boundary, [body.body], undefined, true);
+      expect(bodies(reference).slice(0, delimited.length), body.name).toEqual(delimited);
+      expect(bodies(reference).length - delimited.length, body.name).toBeLessThanOrEqual(1);
+      for (const chunking of [...allChunkings(body.body, { seed: 17, count: 10 }), flushChunking(body)]) {
+        const parsed = parse(body.boundary, chunking.chunks, undefined, true);
+        const name = `${body.name}, ${chunking.name}`;
+        expect(bodies(parsed), name).toEqual(bodies(reference));
+        expect(parsed.parts.map(({ index, offset }) => ({ index, offset })), name).toEqual(reference.parts.map(({ index, offset }) => ({ index, offset })));
+        expect(parsed.error instanceof ReaderError ? parsed.error.code : parsed.error, name).toBe(
+          reference.error instanceof ReaderError ? reference.error.code : reference.error,
+        );
+      }
+      // Count the bodies written one-behind, whose parts now arrive with their own write.
+      const { parser, bodies: seen } = collector(body.boundary);
+      let seenWithout = 0;
+      const withoutOption = createMultipartParser({ boundary: body.boundary, onPart: () => seenWithout++ });
+      let behind = 0;
+      try {
+        for (const flush of body.flushes) {
+          parser.write(flush);
+          withoutOption.write(flush);
+          behind = Math.max(behind, seen().length - seenWithout);
+        }
+      } catch {
+        // Bad bodies fail somewhere; compared above.
+      }
+      if (behind > 0) early++;
+    }
+    // rfc, tanka, LF-only, lenient headers, preamble/epilogue, heartbeats, ... all write one-behind.
+    expect(early).toBeGreaterThanOrEqual(5);
+  });
+
+  it('hands out each RFC-framed part with its own write (the server flushes)', () => {
+    for (const framing of [multipartFramings.rfc, multipartFramings.tanka]) {
+      const writes = framing.frame(STREAM_PAYLOADS, 'b').map(utf8);
+      const { parser, bodies: seen } = collector('b');
+      writes.forEach((write, index) => {
+        parser.write(write);
+        expect(seen(), `${framing.name} after write ${index}`).toEqual(STREAM_PAYLOADS.slice(0, Math.min(index + 1, STREAM_PAYLOADS.length)));
+      });
+      expect(parser.closed).toBe(true);
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { createByteBuffer } from './createByteBuffer.js';
+import { createJsonObjectScanner, isJsonWhitespace, type JsonObjectScanner } from './createJsonObjectScanner.js';
 import { partTooLarge, resolveMaxPartSize } from './limits.js';
+import { isJsonMediaType, parseContentType } from './parseContentType.js';
 import { ReaderError } from './ReaderError.js';
 
 /** One part of a `multipart/mixed` body. */
@@ -11,7 +13,11 @@ export interface MultipartPart {
    * repeated headers are joined with `", "`. Empty when the server sent none.
    */
   readonly headers: ReadonlyMap<string, string>;
-  /** The body, decoded from UTF-8 once, after all of its bytes arrived. */
+  /**
+   * The body, decoded from UTF-8 once, after all of its bytes arrived. With
+   * {@link MultipartParserOptions.completeJsonEarly}, the body of a JSON object part ends at its
+   * closing brace: whitespace between it and the delimiter is not part of it.
+   */
   readonly body: string;
   /** Byte offset of the body's first byte in the response body. */
   readonly offset: number;
@@ -34,6 +40,28 @@ export interface MultipartParserOptions {
    * `PART_TOO_LARGE`, at the latest once that many bytes of them are buffered.
    */
   readonly maxPartSize?: number | undefined;
+  /**
+   * Also end a JSON object part at its closing brace, without waiting for the next delimiter; default
+   * `false`. Servers that follow the GraphQL-over-HTTP RFC literally (Tanka, the RFC's example) write
+   * the delimiter that ends a part only together with the next part, so a delimiter-driven parser holds
+   * every payload back until the server writes again (spec §3.3, §3.4 item 5). {@link createPayloadDecoder}
+   * and `readPayloads` turn this on.
+   *
+   * It applies to parts without a numeric `Content-Length` (those end at their length anyway) whose
+   * `Content-Type` is missing or JSON and whose body starts, after optional whitespace, with `{`.
+   * When a `write` ends with such a part still open and its bytes so far end (ignoring whitespace) with
+   * `}`, the part is scanned for the end of its top-level object — resuming where the last scan
+   * stopped, so each byte is scanned at most once, and only for parts that straddle the end of a
+   * `write`. Once the object has closed, only whitespace may come before the delimiter: anything else is
+   * `MALFORMED_MULTIPART` (the part before it is passed on first). When the delimiter arrives first,
+   * the part ends there as usual, without its trailing whitespace, so the part is the same in every
+   * chunking. The size limit counts the body up to its last non-whitespace byte.
+   *
+   * The parser does not parse JSON: bytes after the object that arrive in the same `write` as its
+   * delimiter stay in the body and make it invalid JSON; {@link createPayloadDecoder} reports those
+   * exactly as if the part had ended early (the payload, then `MALFORMED_MULTIPART`).
+   */
+  readonly completeJsonEarly?: boolean | undefined;
 }
 
 /** A push parser for one `multipart/mixed` body. Create one per response. */
@@ -77,9 +105,14 @@ type Comparison = typeof MATCH | typeof MISMATCH | typeof PARTIAL;
  * - `body`: inside a body, searching for the next delimiter line.
  * - `fixedBody`: inside a body whose `Content-Length` is known.
  * - `afterFixedBody`: expecting the line break and `--boundary` after a `Content-Length` body.
+ * - `afterJsonBody`: after a JSON object part that ended at its closing brace (`completeJsonEarly`):
+ *   only whitespace, then a line starting with `--boundary`.
  * - `closed`: after the close delimiter; the epilogue is ignored.
  */
-type State = 'preamble' | 'delimiter' | 'headers' | 'body' | 'fixedBody' | 'afterFixedBody' | 'closed';
+type State = 'preamble' | 'delimiter' | 'headers' | 'body' | 'fixedBody' | 'afterFixedBody' | 'afterJsonBody' | 'closed';
+
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
 
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*:(.*)$/s;
 const CONTENT_LENGTH = /^\d{1,15}$/;
@@ -105,6 +138,40 @@ function readContentLength(headers: ReadonlyMap<string, string>): number | undef
 }
 
 /**
+ * Whether a part with these headers may end at the closing brace of its JSON object
+ * (`completeJsonEarly`): no usable `Content-Length`, and a `Content-Type` that is missing or JSON.
+ * Whether its body is an object is decided on the bytes.
+ *
+ * @param headers - The part's headers, by lower-cased name.
+ * @returns `true` when the part qualifies.
+ */
+export function mayCompleteJsonEarly(headers: ReadonlyMap<string, string>): boolean {
+  if (readContentLength(headers) !== undefined) return false;
+  const header = headers.get('content-type');
+  if (header === undefined) return true;
+  const contentType = parseContentType(header);
+  return contentType !== undefined && isJsonMediaType(contentType.mediaType);
+}
+
+/**
+ * The error for bytes after a JSON object part's closing brace, other than whitespace and the
+ * delimiter (`completeJsonEarly`). Shared with the payload decoder, which reports the same problem when
+ * the part ended at its delimiter instead.
+ *
+ * @param partIndex - The index of the part the object was.
+ * @param offset - Byte offset of the first unexpected byte.
+ * @returns A `MALFORMED_MULTIPART` error, with the index of the next part as `partIndex` (as for other
+ *   problems found after a part).
+ */
+export function bytesAfterJsonObject(partIndex: number, offset: number): ReaderError {
+  return new ReaderError(
+    'MALFORMED_MULTIPART',
+    `part ${partIndex} is a JSON object that ended before byte ${offset}, but something other than whitespace and the delimiter follows it. A part holds one JSON payload.`,
+    { partIndex: partIndex + 1, offset },
+  );
+}
+
+/**
  * Creates a synchronous, byte-level parser for one `multipart/mixed` body (RFC 2046 and the GraphQL
  * incremental delivery RFC), tolerant of what real servers send:
  *
@@ -114,12 +181,15 @@ function readContentLength(headers: ReadonlyMap<string, string>): number | undef
  *   and Yoga hold the delimiter line's end back until the next part (spec §3.3), so waiting for it would
  *   delay every payload by one server write;
  * - a part with `Content-Length` (Yoga, Strawberry) is emitted as soon as that many body bytes arrived;
+ * - with `completeJsonEarly`, a JSON object part is emitted once its closing brace arrived, even if its
+ *   delimiter comes only with the next part (Tanka, the RFC's example framing);
  * - LF-only line ends, header names in any case, with or without a space after the colon, parts
  *   without headers (with or without the blank line), transport padding after a delimiter, empty parts.
  *
  * It keeps bytes, resumes the delimiter search where the previous `write` stopped, and decodes each
  * body once from its complete bytes, so it is linear in the body and multi-byte characters split across
- * chunks stay intact. It does no I/O and does not parse JSON.
+ * chunks stay intact. It does no I/O and does not parse JSON (`completeJsonEarly` only tracks strings
+ * and nesting to find the closing brace).
  *
  * @param options - The boundary, the part callback and the size limit.
  * @returns A parser; call `write` for every chunk and `end` when the body ends.
@@ -139,6 +209,7 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
   }
   const dashBoundary = new TextEncoder().encode(`--${boundary}`);
   const maxPartSize = resolveMaxPartSize(options.maxPartSize);
+  const completeJsonEarly = options.completeJsonEarly === true;
   const decoder = new TextDecoder();
   const held = createByteBuffer();
 
@@ -167,6 +238,20 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
   let headers = new Map<string, string>();
   let lastHeaderName: string | undefined;
   let partCount = 0;
+
+  // `completeJsonEarly` state, for the part in the `body` state.
+  /** Whether the part may end at its object's closing brace (see {@link mayCompleteJsonEarly}). */
+  let jsonCandidate = false;
+  /** Finds the closing brace; created on the first scan of a part, so parts that never need one cost nothing. */
+  let jsonScanner: JsonObjectScanner | undefined;
+  /** Where the scanner resumes: every byte before it has been scanned once. */
+  let jsonScanFrom = 0;
+  /** Bytes before this were already looked at for a trailing `}` at the end of an earlier `write`. */
+  let jsonTailCheckedFrom = 0;
+  /** In `afterJsonBody`: whether `cursor` is at the start of a line (where a delimiter may begin). */
+  let afterJsonLineStart = false;
+  /** The last part `Content-Type` checked by {@link mayCompleteJsonEarly}, and the answer (servers repeat it). */
+  let lastJsonHeaders: ReadonlyMap<string, string> | undefined;
 
   function byteAt(position: number): number {
     return data[position - dataFrom]!;
@@ -230,6 +315,81 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
     if (end - partStart > maxPartSize) throw partTooLarge(`Part ${partCount}`, maxPartSize, partCount, partStart);
     const body = decoder.decode(data.subarray(start - dataFrom, end - dataFrom));
     onPart({ index: partCount++, headers: partHeaders, body, offset: start, size: end - start });
+  }
+
+  function startBody(): void {
+    state = 'body';
+    jsonCandidate = completeJsonEarly && isJsonCandidate();
+    jsonScanner = undefined;
+    jsonScanFrom = bodyStart;
+    jsonTailCheckedFrom = bodyStart;
+  }
+
+  function isJsonCandidate(): boolean {
+    if (headers.size === 0) return true;
+    const contentType = headers.get('content-type');
+    if (headers.size === 1 && contentType !== undefined && lastJsonHeaders?.get('content-type') === contentType) return true;
+    const candidate = mayCompleteJsonEarly(headers);
+    if (candidate && headers.size === 1) lastJsonHeaders = headers;
+    return candidate;
+  }
+
+  /**
+   * Scans the open JSON part up to `limit` for the end of its object (resuming where the last scan
+   * stopped). When the object has closed, emits the part up to its closing brace and moves to
+   * `afterJsonBody`.
+   *
+   * @returns `true` when the part was emitted.
+   */
+  function completeJsonPart(limit: number): boolean {
+    if (jsonScanFrom >= limit) return false;
+    jsonScanner ??= createJsonObjectScanner();
+    const local = jsonScanner.scan(data, jsonScanFrom - dataFrom, limit - dataFrom);
+    jsonScanFrom = limit;
+    if (jsonScanner.rejected) {
+      // Not an object: the part ends at its delimiter, like any other.
+      jsonCandidate = false;
+      return false;
+    }
+    if (local === -1) return false;
+    const end = dataFrom + local;
+    emit(headers, bodyStart, end);
+    cursor = end;
+    afterJsonLineStart = false;
+    state = 'afterJsonBody';
+    return true;
+  }
+
+  /**
+   * At the end of a `write`: if the open JSON part's bytes so far end, ignoring whitespace, with `}`,
+   * checks whether that brace (or an earlier one) closed its object. Cheap for everything else: it
+   * looks back only over this write's trailing whitespace.
+   *
+   * @returns `true` when the part was emitted (the caller then parses on).
+   */
+  function completeJsonPartAtWriteEnd(): boolean {
+    if (state !== 'body' || !jsonCandidate) return false;
+    const from = jsonTailCheckedFrom;
+    jsonTailCheckedFrom = received;
+    let position = received;
+    while (position > from && isJsonWhitespace(byteAt(position - 1))) position--;
+    // All new bytes are whitespace: the last other byte was looked at before, and nothing changed.
+    if (position === from || byteAt(position - 1) !== CLOSE_BRACE) return false;
+    return completeJsonPart(received);
+  }
+
+  /**
+   * Where a JSON object part that ends at a delimiter line ends: before its trailing whitespace, so
+   * that it is the same part as when it ends early at its closing brace. Bodies that do not start
+   * with `{` keep their trailing whitespace.
+   */
+  function jsonContentEnd(contentEnd: number): number {
+    let start = bodyStart;
+    while (start < contentEnd && isJsonWhitespace(byteAt(start))) start++;
+    if (start === contentEnd || byteAt(start) !== OPEN_BRACE) return contentEnd;
+    let end = contentEnd;
+    while (end > start && isJsonWhitespace(byteAt(end - 1))) end--;
+    return end;
   }
 
   function startPart(): void {
@@ -299,10 +459,20 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
       case 'body': {
         const lineStart = findDelimiterLine();
         if (lineStart === -1) {
-          checkGrowth((scanAtLineStart ? scanFrom : received + 1) - 2);
+          const contentEnd = (scanAtLineStart ? scanFrom : received + 1) - 2;
+          // About to fail: a JSON object that closed in these bytes ends the part instead, as it would
+          // have if a write had ended right after its brace (the outcome must not depend on the chunking).
+          if (jsonCandidate && contentEnd - partStart > maxPartSize && completeJsonPart(received)) return true;
+          checkGrowth(contentEnd);
           return false;
         }
-        emit(headers, bodyStart, contentEndBefore(lineStart, bodyStart));
+        let contentEnd = contentEndBefore(lineStart, bodyStart);
+        if (jsonCandidate) {
+          contentEnd = jsonContentEnd(contentEnd);
+          // Too large, unless the object closed early and bytes after it are the problem (as above).
+          if (contentEnd - partStart > maxPartSize && completeJsonPart(contentEnd)) return true;
+        }
+        emit(headers, bodyStart, contentEnd);
         cursor = lineStart + dashBoundary.length;
         state = 'delimiter';
         return true;
@@ -334,6 +504,24 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
         state = 'delimiter';
         return true;
       }
+
+      case 'afterJsonBody':
+        for (;;) {
+          if (cursor >= received) return false;
+          if (afterJsonLineStart) {
+            const comparison = compareDashBoundary(cursor);
+            if (comparison === MATCH) {
+              cursor += dashBoundary.length;
+              state = 'delimiter';
+              return true;
+            }
+            if (comparison === PARTIAL) return false;
+          }
+          const byte = byteAt(cursor);
+          if (!isJsonWhitespace(byte)) throw bytesAfterJsonObject(partCount - 1, cursor);
+          afterJsonLineStart = byte === LF;
+          cursor++;
+        }
 
       case 'closed':
         return false;
@@ -367,7 +555,7 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
       bodyStart = lineEnd + 1;
       const contentLength = readContentLength(headers);
       if (contentLength === undefined) {
-        state = 'body';
+        startBody();
         scanFrom = bodyStart;
         scanAtLineStart = true;
       } else {
@@ -390,7 +578,7 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
         // body's first line (spec §3.4 item 4: be lenient with missing headers). Checked on bytes, so
         // a body line is not decoded twice.
         bodyStart = cursor;
-        state = 'body';
+        startBody();
         scanFrom = cursor;
         scanAtLineStart = false;
         return true;
@@ -455,6 +643,7 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
       case 'delimiter':
       case 'headers':
       case 'afterFixedBody':
+      case 'afterJsonBody':
         return cursor;
       case 'closed':
         return received;
@@ -478,6 +667,11 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
         while (step()) {
           // Each step consumes bytes or changes state; it returns false when it needs more bytes.
         }
+        while (completeJsonPartAtWriteEnd()) {
+          while (step()) {
+            // The bytes after the object: whitespace, the delimiter, and maybe more parts.
+          }
+        }
       } catch (error) {
         hasFailed = true;
         failure = error;
@@ -494,6 +688,25 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
     end() {
       if (hasFailed) throw failure;
       if (state === 'closed') return;
+      if (state === 'body' && jsonCandidate) {
+        // A JSON object that closed after the last time we looked (mid-write, not at a write's end)
+        // is a complete part: pass it on as a chunking that ended a write after its brace would have.
+        data = held.view();
+        try {
+          if (completeJsonPart(received)) {
+            while (step()) {
+              // Whitespace after the object (or a problem).
+            }
+          }
+        } catch (error) {
+          hasFailed = true;
+          failure = error;
+          throw error;
+        } finally {
+          data = EMPTY;
+        }
+        // No delimiter was complete in the body, so none can follow the object either: not `closed`.
+      }
       const closeDelimiter = `"--${boundary}--"`;
       switch (state) {
         case 'preamble':
@@ -519,6 +732,7 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
           );
         case 'delimiter':
         case 'afterFixedBody':
+        case 'afterJsonBody':
           break;
       }
       const after = partCount === 0 ? 'the first delimiter' : `part ${partCount - 1}`;

@@ -149,6 +149,65 @@ describe('createPayloadDecoder: payload rules', () => {
   });
 });
 
+describe('createPayloadDecoder: multipart parts that end at their closing brace', () => {
+  const rfcPart = (json: string): string => `\r\n---\r\nContent-Type: application/json; charset=utf-8\r\n\r\n${json}`;
+
+  it('passes a payload on before the delimiter that ends its part (RFC / Tanka framing)', () => {
+    const payloads: Payload[] = [];
+    const decoder = createPayloadDecoder({ contentType: MULTIPART, onPayload: (payload) => payloads.push(payload) });
+    decoder.write(utf8(rfcPart('{"data":{"a":"}"},"hasNext":true}')));
+    expect(payloads).toEqual([{ data: { a: '}' }, hasNext: true }]);
+    decoder.write(utf8(rfcPart('{"hasNext":false}')));
+    expect(payloads).toEqual([{ data: { a: '}' }, hasNext: true }, { hasNext: false }]);
+    expect(decoder.finished).toBe(true);
+  });
+
+  it('reads a body that ends after hasNext:false without the close delimiter as complete, in every chunking', () => {
+    const bytes = utf8(rfcPart('{"data":{"a":1},"hasNext":true}') + rfcPart('{"hasNext":false}'));
+    for (const chunking of allChunkings(bytes, { count: 10 })) {
+      const result = decode(MULTIPART, chunking.chunks);
+      expect(result, chunking.name).toEqual({ payloads: [{ data: { a: 1 }, hasNext: true }, { hasNext: false }], error: undefined, finished: true });
+    }
+  });
+
+  it('reports bytes after a part’s object the same way in every chunking: the payload, then MALFORMED_MULTIPART', () => {
+    const text = `${rfcPart('{"n":1,"hasNext":true}')}${rfcPart('{"n":"漢}","hasNext":true} \r\n{"n":3}')}${rfcPart('{"n":4}')}\r\n-----\r\n`;
+    const garbage = utf8(text.slice(0, text.indexOf('{"n":3}'))).length;
+    for (const chunking of allChunkings(utf8(text), { count: 20 })) {
+      const result = decode(MULTIPART, chunking.chunks);
+      expect(result.payloads, chunking.name).toEqual([
+        { n: 1, hasNext: true },
+        { n: '漢}', hasNext: true },
+      ]);
+      expect(result.error, chunking.name).toMatchObject({ code: 'MALFORMED_MULTIPART', partIndex: 2, offset: garbage });
+    }
+  });
+
+  it('ignores bytes after a part’s object when that payload was the last (hasNext:false), in every chunking', () => {
+    const text = `${rfcPart('{"n":1,"hasNext":true}')}${rfcPart('{"hasNext":false} trailing')}\r\n-----\r\n`;
+    for (const chunking of allChunkings(utf8(text), { count: 10 })) {
+      expect(decode(MULTIPART, chunking.chunks), chunking.name).toEqual({ payloads: [{ n: 1, hasNext: true }, { hasNext: false }], error: undefined, finished: true });
+    }
+  });
+
+  it('still reports a broken object, or one that never closes, as INVALID_JSON of its part', () => {
+    for (const json of ['{"a":]}', '{"a":"x}', '{"a":1']) {
+      const text = `${rfcPart('{"n":1,"hasNext":true}')}${rfcPart(json)}\r\n-----\r\n`;
+      for (const chunking of allChunkings(utf8(text), { count: 5 })) {
+        const result = decode(MULTIPART, chunking.chunks);
+        expect(result.payloads, `${json} ${chunking.name}`).toEqual([{ n: 1, hasNext: true }]);
+        expect(result.error, `${json} ${chunking.name}`).toMatchObject({ code: 'INVALID_JSON', partIndex: 1 });
+      }
+    }
+  });
+
+  it('leaves Content-Length parts as they were: bytes after the JSON inside the length are INVALID_JSON', () => {
+    const body = '{"n":1} x';
+    const text = `\r\n---\r\nContent-Length: ${body.length}\r\n\r\n${body}\r\n-----\r\n`;
+    expect(decode(MULTIPART, [utf8(text)]).error).toMatchObject({ code: 'INVALID_JSON', partIndex: 0 });
+  });
+});
+
 describe('createPayloadDecoder: SSE endings', () => {
   const SSE = 'text/event-stream';
 

@@ -69,7 +69,8 @@ describe('readPayloads', () => {
     const chunks = [utf8(part('{"n":1}') + part('{"n":2}') + part('{"n":3}')), utf8(part('{"n":4}')), utf8(CLOSE)];
     const batches: Payload[][] = [];
     for await (const batch of readPayloadBatches(response(MULTIPART, chunks))) batches.push(batch);
-    expect(batches).toEqual([[{ n: 1 }, { n: 2 }], [{ n: 3 }], [{ n: 4 }]]);
+    // Each part is complete once its object has closed, without waiting for the next delimiter.
+    expect(batches).toEqual([[{ n: 1 }, { n: 2 }, { n: 3 }], [{ n: 4 }]]);
   });
 
   it('stops after hasNext:false and cancels the body even if the server keeps it open', async () => {
@@ -134,7 +135,7 @@ describe('readPayloads', () => {
       },
     });
     const result = await collect(readPayloads(new Response(body, { headers: { 'content-type': MULTIPART } })));
-    expect(result.payloads).toEqual([{ n: 1 }]);
+    expect(result.payloads).toEqual([{ n: 1 }, { n: 2 }]);
     expect(result.error).toMatchObject({ code: 'READ_FAILED', offset: utf8(part('{"n":1}') + part('{"n":2}')).length });
     expect((result.error as Error).cause).toBeInstanceOf(TypeError);
   });
@@ -209,7 +210,7 @@ describe('readPayloads: abort', () => {
         payloads.push(payload);
       }
     })();
-    await until(() => payloads.length === 1);
+    await until(() => payloads.length === 2);
     controller.abort(reason);
     await expect(reading).rejects.toBe(reason);
     expect(probe.cancelled).toBe(true);
@@ -225,7 +226,7 @@ describe('readPayloads: abort', () => {
     expect(probe.cancelled).toBe(true);
     // Payloads already parsed before the abort are still handed out (they were complete), then the abort.
     const rest = await collect({ [Symbol.asyncIterator]: () => iterator });
-    expect(rest.payloads).toEqual([{ n: 2 }]);
+    expect(rest.payloads).toEqual([{ n: 2 }, { n: 3 }]);
     expect(rest.error).toBe(controller.signal.reason);
   });
 });
