@@ -56,6 +56,16 @@ describe('latency: a payload arrives before the server writes again', () => {
       return { name: 'strawberry (no leading CRLF)', contentType: multipartFramings.strawberry.contentType('-'), beforePause: writes[0]! + writes[1]!, afterPause: writes.slice(2).join('') };
     })(),
     (() => {
+      // The RFC's framing: each part's delimiter is written before it, none after it; the part is
+      // complete at its closing brace, not when the next part's delimiter arrives.
+      const writes = multipartFramings.rfc.frame(STREAM_PAYLOADS, '-');
+      return { name: 'rfc (delimiter before each part only)', contentType: multipartFramings.rfc.contentType('-'), beforePause: writes[0]!, afterPause: writes.slice(1).join('') };
+    })(),
+    (() => {
+      const writes = multipartFramings.tanka.frame(STREAM_PAYLOADS, 'graphql-response');
+      return { name: 'tanka (unterminated parts)', contentType: multipartFramings.tanka.contentType('graphql-response'), beforePause: writes[0]!, afterPause: writes.slice(1).join('') };
+    })(),
+    (() => {
       const writes = multipartFramings.apolloServer.frame(STREAM_PAYLOADS, '-');
       return { name: 'apollo-server', contentType: multipartFramings.apolloServer.contentType('-'), beforePause: writes[0]!, afterPause: writes.slice(1).join('') };
     })(),
@@ -101,6 +111,41 @@ describe('latency: a payload arrives before the server writes again', () => {
     expect(arrivedDuringPause).toBe(true);
     expect(payloads).toEqual(STREAM_PAYLOADS.map((payload) => JSON.parse(payload) as unknown));
   }, PAUSE_MS + 10_000);
+});
+
+describe('latency: a deferred payload in the RFC framing arrives before the server pauses', () => {
+  /** Bounded: the test needs only the order of events, not a measurement. */
+  const DEFERRED_PAUSE_MS = 3000;
+
+  it('the initial payload, then the deferred one, each with its own write; the last after the pause', async () => {
+    const writes = multipartFramings.rfc.frame(STREAM_PAYLOADS, '-');
+    const events: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const url = server.route('/latency/rfc-deferred', async (_request, response) => {
+      response.writeHead(200, { 'content-type': multipartFramings.rfc.contentType('-') });
+      await writeChunk(response, utf8(writes[0]!));
+      // The deferred payload's part: its delimiter before it, nothing after it (spec §3.2).
+      await writeChunk(response, utf8(writes[1]!));
+      const timedOut = await waitOrTimeout(released, DEFERRED_PAUSE_MS);
+      events.push(timedOut ? 'server: pause ended by timeout' : 'server: pause ended by client');
+      await writeChunk(response, utf8(writes.slice(2).join('')));
+      response.end();
+    });
+
+    const payloads: Payload[] = [];
+    for await (const payload of readPayloads(await fetch(url))) {
+      payloads.push(payload);
+      events.push(`client: payload ${payloads.length}`);
+      if (payloads.length === 2) release();
+    }
+    expect(payloads).toEqual(STREAM_PAYLOADS.map((payload) => JSON.parse(payload) as unknown));
+    // The client releases the server's pause only when the deferred payload arrives: had it waited for
+    // the next part's delimiter, the pause would have ended by timeout first.
+    expect(events).toEqual(['client: payload 1', 'client: payload 2', 'server: pause ended by client', 'client: payload 3', 'client: payload 4']);
+  }, DEFERRED_PAUSE_MS + 10_000);
 });
 
 describe('cancellation and failures over HTTP', () => {
