@@ -10,7 +10,8 @@
  *   close delimiter, or without an SSE `complete` event, and no payload with `hasNext: false` came first.
  * - `MALFORMED_MULTIPART`: bytes that cannot be multipart framing, e.g. a delimiter followed by
  *   something other than `--`, padding or a line break, or a part that does not end where its
- *   `Content-Length` says.
+ *   `Content-Length` says, or bytes other than whitespace between a part's JSON object and the next
+ *   delimiter.
  * - `PART_TOO_LARGE`: one part, SSE event or JSON body is larger than `maxPartSize`.
  * - `UNSUPPORTED_PART_CONTENT_TYPE`: a part declares a `Content-Type` that is not JSON.
  * - `INVALID_JSON`: a part, event or body is not valid JSON; the `cause` is the `SyntaxError`.

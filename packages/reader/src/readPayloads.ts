@@ -117,8 +117,9 @@ export async function* readPayloadBatches(
  * - `multipart/mixed` (any boundary, quoted or not, other parameters beside it; default `-`): every
  *   framing that Apollo Server, Apollo Router, Yoga, Hot Chocolate, Strawberry, Tanka and the RFC
  *   use, including LF-only line ends, missing part headers, preamble and epilogue. A payload is yielded
- *   as soon as its part's end is known (`Content-Length`, or `\r\n--boundary` even before the rest of
- *   that line). Empty parts and `{}` heartbeats are skipped. Apollo multipart subscriptions
+ *   as soon as its part's end is known (`Content-Length`; the closing brace of a JSON part's object,
+ *   without waiting for a delimiter the server sends only with the next part; or `\r\n--boundary`
+ *   even before the rest of that line). Empty parts and `{}` heartbeats are skipped. Apollo multipart subscriptions
  *   (`subscriptionSpec=1.0`) are unwrapped: `{"payload": …}` yields the payload, `{"payload": null}`
  *   ends the stream, and top-level `errors` end it with a `TRANSPORT_ERROR`.
  * - `text/event-stream`: each `next` event's data is a payload; `complete` ends the stream.
