@@ -7,6 +7,7 @@
  * Benchmarks are not tests: nothing here asserts a time. A benchmark checks its contestants' outputs
  * (a fast wrong answer is not a result) and writes a Markdown table.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
@@ -171,6 +172,29 @@ export function describeEnvironment(): string {
   const date = new Date().toISOString().slice(0, 10);
   const gc = typeof (globalThis as { gc?: unknown }).gc === 'function' ? ', GC between runs' : '';
   return `${date}; Node ${process.version} on ${process.platform}/${process.arch}; ${processors.length} × ${model}, ${memoryGb} GB${gc}`;
+}
+
+/**
+ * The code that was measured: the commit, and whether `packages/` had uncommitted changes (the
+ * benchmarks load the workspace sources, so those changes were measured too).
+ *
+ * @returns E.g. `commit 1e3d1d0` or `commit 1e3d1d0 + uncommitted changes in packages/reader`;
+ *   `unknown revision` outside a git checkout.
+ */
+export function describeRevision(): string {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const commit = git('rev-parse', '--short', 'HEAD').trim();
+    const changed = new Set(
+      git('status', '--porcelain', '--', ':/packages')
+        .split('\n')
+        .filter((line) => line.length > 0)
+        .map((line) => line.slice(3).split('/').slice(0, 2).join('/')),
+    );
+    return changed.size === 0 ? `commit ${commit}` : `commit ${commit} + uncommitted changes in ${[...changed].sort().join(', ')}`;
+  } catch {
+    return 'unknown revision';
+  }
 }
 
 /**
