@@ -1,0 +1,143 @@
+/**
+ * The bundle-size budget: a deterministic check that runs in CI (`pnpm size`), unlike the timed
+ * benchmarks. Each entry point is bundled the way an application bundler would ship it to a browser
+ * (esbuild, ESM, minified, tree-shaken, `process.env.NODE_ENV` = "production", `graphql` and
+ * `@apollo/client` external), then gzipped at level 9. The table, with the peers for comparison, goes
+ * to stdout and to `results/size.md`; the process exits with code 1 when a budget is exceeded.
+ *
+ * Our packages are bundled from their sources (the `source` export condition): esbuild strips the types
+ * just as `tsc` would with the same ES2022 target, so the bytes are those of the built `dist/`, without
+ * requiring a build first.
+ *
+ * Flags: `--no-write` (do not write the results file).
+ */
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { markdownTable, writeResults } from './harness.js';
+
+interface Entry {
+  /** Row title. */
+  readonly name: string;
+  /** The module an application would write: what it imports. */
+  readonly contents: string;
+  /** Packages left out of the bundle besides `graphql` and `@apollo/client`. */
+  readonly external?: readonly string[];
+  /** Our own entry (bundled with the `source` condition) or a peer's. */
+  readonly ours: boolean;
+}
+
+interface Measured {
+  readonly minified: number;
+  readonly gzipped: number;
+  /** Minified bytes each source file contributes, largest first. */
+  readonly inputs: readonly (readonly [file: string, bytes: number])[];
+}
+
+const KB = 1024;
+const FETCH_BUDGET = 3.0 * KB;
+const LINK_ON_TOP_BUDGET = 1.0 * KB;
+
+const entries: readonly Entry[] = [
+  { name: 'fetchIncremental (reader + reassembler + fetch)', contents: `export { fetchIncremental } from '@graphql-incremental/fetch';`, ours: true },
+  { name: 'reassembler: createReassembler', contents: `export { createReassembler } from '@graphql-incremental/reassembler';`, ours: true },
+  { name: 'reader: readPayloads', contents: `export { readPayloads } from '@graphql-incremental/reader';`, ours: true },
+  { name: 'reader: createMultipartParser', contents: `export { createMultipartParser } from '@graphql-incremental/reader';`, ours: true },
+  { name: 'IncrementalHttpLink (includes fetchIncremental)', contents: `export { IncrementalHttpLink } from '@graphql-incremental/apollo-link';`, ours: true },
+  { name: 'meros/browser (parts only, no merging)', contents: `export { meros } from 'meros/browser';`, ours: false },
+  { name: 'fetch-multipart-graphql (no merging)', contents: `export { default } from 'fetch-multipart-graphql';`, ours: false },
+  { name: 'urql mergeResultPatch', contents: `export { mergeResultPatch } from '@urql/core';`, ours: false },
+  { name: 'urql fetch path (makeFetchSource)', contents: `export { makeFetchSource } from '@urql/core/internal';`, ours: false },
+  { name: 'graphql-tools mergeIncrementalResult', contents: `export { mergeIncrementalResult } from '@graphql-tools/utils';`, ours: false },
+];
+
+const resolveDir = fileURLToPath(new URL('.', import.meta.url));
+
+async function measure(entry: Entry): Promise<Measured> {
+  const result = await build({
+    stdin: { contents: entry.contents, resolveDir, loader: 'ts', sourcefile: 'entry.ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    treeShaking: true,
+    legalComments: 'none',
+    // Consumers' bundlers resolve `default`/`import` to `dist/`; `source` points at the same code untranspiled.
+    conditions: entry.ours ? ['source'] : [],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: ['graphql', 'graphql/*', '@apollo/client', '@apollo/client/*', ...(entry.external ?? [])],
+    logLevel: 'silent',
+    metafile: true,
+  });
+  const code = result.outputFiles[0]!.contents;
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const inputs = Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => [file.replace(/^(\.\.\/)+/, ''), bytesInOutput] as const)
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, inputs };
+}
+
+const kb = (bytes: number): string => `${(bytes / KB).toFixed(2)} KB`;
+
+const sizes = new Map<string, Measured>();
+const failures: string[] = [];
+for (const entry of entries) {
+  try {
+    sizes.set(entry.name, await measure(entry));
+  } catch (error) {
+    if (entry.ours) throw error;
+    // A peer that does not bundle is reported, not fatal.
+    failures.push(`${entry.name}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+const fetchSize = sizes.get(entries[0]!.name)!;
+const linkSize = sizes.get(entries[4]!.name)!;
+const linkOnTop = linkSize.gzipped - fetchSize.gzipped;
+const fetchOk = fetchSize.gzipped <= FETCH_BUDGET;
+const linkOk = linkOnTop <= LINK_ON_TOP_BUDGET;
+
+const rows: string[][] = [];
+for (const entry of entries) {
+  const size = sizes.get(entry.name);
+  if (size === undefined) continue;
+  let budget = '';
+  if (entry === entries[0]) budget = `≤ ${kb(FETCH_BUDGET)} ${fetchOk ? '✓' : '✗'}`;
+  rows.push([entry.ours ? entry.name : `*peer:* ${entry.name}`, kb(size.minified), kb(size.gzipped), budget]);
+  if (entry === entries[4]) {
+    rows.push(['IncrementalHttpLink on top of fetchIncremental', '', kb(linkOnTop), `≤ ${kb(LINK_ON_TOP_BUDGET)} ${linkOk ? '✓' : '✗'}`]);
+  }
+}
+
+const table = markdownTable(['entry point', 'minified', 'min + gzip -9', 'budget'], rows);
+const markdown = [
+  '# Bundle size',
+  '',
+  'Generated by `pnpm size` (test/bench/size.ts); deterministic, checked in CI. esbuild, ESM, minified,',
+  'tree-shaken, `NODE_ENV=production`, `graphql` and `@apollo/client` external; gzip level 9. Each row',
+  'is what an application importing only that export ships. "On top" is the link\'s bundle minus',
+  "`fetchIncremental`'s (the link contains it).",
+  '',
+  table,
+  '',
+  `## Where the bytes of \`fetchIncremental\` go (minified, before gzip)`,
+  '',
+  markdownTable(
+    ['source file', 'minified'],
+    fetchSize.inputs.map(([file, bytes]) => [file, `${bytes.toLocaleString('en-US')} B`]),
+  ),
+  ...(failures.length > 0 ? ['', 'Peers that could not be bundled:', ...failures.map((failure) => `- ${failure}`)] : []),
+  '',
+].join('\n');
+
+process.stdout.write(`${table}\n`);
+if (!process.argv.includes('--no-write')) await writeResults(fileURLToPath(new URL('results/size.md', import.meta.url)), markdown);
+if (!fetchOk || !linkOk) {
+  process.stderr.write(
+    `size budget exceeded: ${fetchOk ? '' : `fetchIncremental ${kb(fetchSize.gzipped)} > ${kb(FETCH_BUDGET)}; `}${linkOk ? '' : `link on top ${kb(linkOnTop)} > ${kb(LINK_ON_TOP_BUDGET)}`}\n`,
+  );
+  process.exitCode = 1;
+}
