@@ -1,5 +1,5 @@
 /**
- * `pnpm demo` (until the browser demo): starts the product page server on 127.0.0.1 and prints, with
+ * The Node SDK example on its own (`pnpm --filter @graphql-incremental/demo run sdk`): starts the product page server on 127.0.0.1 and prints, with
  * the Node SDK example, every merged result in both wire formats as it arrives over HTTP.
  */
 import { startProductServer } from '../server/startProductServer.js';

@@ -1,15 +1,20 @@
 /**
  * A small GraphQL-over-HTTP server for the demo: POST JSON, answers incremental results as
  * `multipart/mixed` in the format the client's `Accept` prefers (`incrementalSpec=v0.2` → current
- * format, `deferSpec=20220824` → 2022 format), and plain results as JSON.
+ * format, `deferSpec=20220824` → 2022 format), and plain results as JSON. With `pagesDir`, GET
+ * requests serve the built browser pages from the same origin, so the pages need no CORS.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { servePage } from './servePage.js';
 import { experimentalExecuteIncrementally, legacyExecuteIncrementally, parse, validate } from 'graphql';
 import { createRootValue, productSchema, type Delays } from './productSchema.js';
 
 export interface RunningDemoServer {
+  /** The GraphQL endpoint. */
   readonly url: string;
+  /** The server's origin, where the pages are (`http://127.0.0.1:<port>`). */
+  readonly origin: string;
   readonly server: Server;
   close(): Promise<void>;
 }
@@ -26,12 +31,18 @@ function preferredFormat(accept: string): 'current' | '2022' {
  *
  * @param port - 0 for any free port.
  * @param delays - How slow the slow fields are.
+ * @param options - `pagesDir`: a directory of built pages (demo/dist) to serve to GET and HEAD requests.
  */
-export async function startProductServer(port = 0, delays?: Delays): Promise<RunningDemoServer> {
+export async function startProductServer(port = 0, delays?: Delays, options: { pagesDir?: string } = {}): Promise<RunningDemoServer> {
   const rootValue = createRootValue(delays);
+  const { pagesDir } = options;
   const server = createServer(async (request, response) => {
+    if ((request.method === 'GET' || request.method === 'HEAD') && pagesDir !== undefined) {
+      await servePage(pagesDir, request, response);
+      return;
+    }
     if (request.method !== 'POST') {
-      response.writeHead(405, { allow: 'POST' }).end();
+      response.writeHead(405, { allow: pagesDir === undefined ? 'POST' : 'GET, HEAD, POST' }).end();
       return;
     }
     let text = '';
@@ -69,6 +80,7 @@ export async function startProductServer(port = 0, delays?: Delays): Promise<Run
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}/graphql`,
+    origin: `http://127.0.0.1:${actual}`,
     server,
     close: () =>
       new Promise((resolve) => {
