@@ -3,6 +3,7 @@
  * and for trying it in the console.
  */
 import { fetchIncremental } from '@graphql-incremental/fetch';
+import { createReassembler } from '@graphql-incremental/reassembler';
 import { readPayloads } from '@graphql-incremental/reader';
 import { PRODUCT_PAGE_QUERY } from '../../node/productPageQuery.js';
 
@@ -10,6 +11,7 @@ import { PRODUCT_PAGE_QUERY } from '../../node/productPageQuery.js';
 export interface GraphqlIncrementalGlobal {
   readonly fetchIncremental: typeof fetchIncremental;
   readonly readPayloads: typeof readPayloads;
+  readonly createReassembler: typeof createReassembler;
   readonly PRODUCT_PAGE_QUERY: string;
 }
 
@@ -19,5 +21,5 @@ declare global {
   }
 }
 
-window.graphqlIncremental = { fetchIncremental, readPayloads, PRODUCT_PAGE_QUERY };
-document.querySelector('[data-testid=ready]')!.textContent = 'Ready: window.graphqlIncremental = { fetchIncremental, readPayloads, PRODUCT_PAGE_QUERY }';
+window.graphqlIncremental = { fetchIncremental, readPayloads, createReassembler, PRODUCT_PAGE_QUERY };
+document.querySelector('[data-testid=ready]')!.textContent = 'Ready: window.graphqlIncremental = { fetchIncremental, readPayloads, createReassembler, PRODUCT_PAGE_QUERY }';
