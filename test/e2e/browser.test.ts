@@ -108,6 +108,9 @@ function expectProgressiveRendering(snapshots: Snapshot[]): void {
   expect(new Set(sizes.filter((size) => size > 0)).size).toBeGreaterThanOrEqual(3);
 }
 
+if (!hasChromium && process.env['CI'] === undefined) {
+  console.warn(`test/e2e/browser.test.ts skipped: ${CHROMIUM} is missing; \`apt-get install chromium\` enables the browser test.`);
+}
 if (!hasChromium && process.env['CI'] !== undefined) {
   describe('browser demo', () => {
     it('needs Chromium under CI', () => {
