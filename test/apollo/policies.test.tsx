@@ -7,7 +7,7 @@
  */
 import type { ApolloLink } from '@apollo/client';
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startGraphqlJsServer, type RunningServer } from '../support/servers/index.js';
 import { createClient, createHttpLink, createIncrementalLink, HANDLER_NAMES, recordQuery, type HandlerName, type QueryState } from './apolloClient4.js';
 import { DEFERRED_HERO, DEFERRED_HERO_DATA, FAILING_DEFERRED, FAILING_DEFERRED_DATA, HERO } from './queries.js';
@@ -80,6 +80,29 @@ describe.each(HANDLER_NAMES)('Apollo Client 4 with %s', (handler) => {
         expect(withoutStreamingDataState(ours)).toEqual(withoutStreamingDataState(expectedDefer));
       });
     }
+
+    /**
+     * Known deviation (the same root cause as above): with `GraphQL17Alpha9Handler` and a policy that
+     * writes to the cache, Apollo logs `Missing field '…' while writing result` (console.error) for every
+     * deferred field of every streaming result of the link: without `pending`, the handler cannot tell
+     * the cache that those fields are still coming. HttpLink's raw chunks log nothing. The test pins
+     * the warning where it happens today; when the link is fixed, it fails and should be flipped.
+     */
+    const warnsWithUs = handler === 'GraphQL17Alpha9Handler' && fetchPolicy !== 'no-cache';
+    it.each([
+      ['HttpLink', false],
+      ['IncrementalHttpLink', warnsWithUs],
+    ] as const)('@defer through %s logs no Apollo warnings while streaming (known to warn today: %s)', async (linkName, warnsToday) => {
+      const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        await statesOf(links(handler)[linkName](), handler, { fetchPolicy });
+        const warnings = consoleError.mock.calls.map((call) => String(call[0]));
+        if (warnsToday) expect(warnings).toContain("Missing field '%s' while writing result %o");
+        else expect(warnings).toEqual([]);
+      } finally {
+        consoleError.mockRestore();
+      }
+    });
 
     if (fetchPolicy === 'cache-first') {
       it('the merged results are written whole: a second component reads the query from the cache, without a request', async () => {
