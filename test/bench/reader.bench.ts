@@ -1,0 +1,320 @@
+/**
+ * Reader throughput (issue 7, item 1): our `readPayloads` against the peers' multipart readers and
+ * against the limit, on the same bytes in the same process (interleaved rounds, paired ratios).
+ *
+ * Bodies: 10,000 small parts (~200 B), 100 large parts (~100 KB), 2,000 parts full of multi-byte
+ * characters (~1 KB), each in 64 B, 4 KB and 64 KB chunks; and one 8 MB part in 16 KB chunks.
+ *
+ * Contestants, all reading a `Response` whose body is a `ReadableStream` handing out the chunks:
+ * - limit: pull every chunk, then one `TextDecoder` pass and one `JSON.parse` per part over the
+ *   pre-split part bodies (what any streaming reader must at least do);
+ * - ours: `readPayloads(response)`;
+ * - `meros/browser`;
+ * - Apollo Client 4's multipart reader, through `HttpLink` with a `fetch` that returns the response.
+ *
+ * Each run's output is checked (outside the clock): every part, in order, must re-serialise to the
+ * exact JSON that was framed. A wrong output is reported as ✗, not thrown: peers' bugs are results.
+ *
+ * Run: `pnpm bench reader`, or `cd test && npx tsx --conditions=source --expose-gc bench/reader.bench.ts`.
+ * Flags: `--quick` (fewer rounds, no results file), `--no-write`.
+ */
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { meros } from 'meros/browser';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { readPayloads } from '@graphql-incremental/reader';
+import {
+  describeEnvironment,
+  describeRevision,
+  formatMs,
+  formatRatio,
+  markdownTable,
+  medianOf,
+  pairedRatio,
+  runInterleaved,
+  writeResults,
+  type Contestant,
+  type Sample,
+} from './harness.js';
+
+const quick = process.argv.includes('--quick');
+const write = !process.argv.includes('--no-write') && !quick;
+const RESULTS_FILE = fileURLToPath(new URL('./results/reader.md', import.meta.url));
+const BOUNDARY = 'graphql';
+const CONTENT_TYPE = `multipart/mixed; boundary="${BOUNDARY}"; deferSpec=20220824`;
+const PART_HEADER = `\r\n--${BOUNDARY}\r\ncontent-type: application/json; charset=utf-8\r\n\r\n`;
+const CLOSE = `\r\n--${BOUNDARY}--\r\n`;
+const encoder = new TextEncoder();
+
+interface Body {
+  readonly name: string;
+  /** Each part's JSON, exactly as framed (`JSON.stringify` output, so a parse re-serialises to it). */
+  readonly parts: readonly string[];
+  readonly bytes: Uint8Array;
+  /** Each part body's byte range in `bytes`. */
+  readonly ranges: readonly (readonly [start: number, end: number])[];
+}
+
+function frame(name: string, parts: readonly string[]): Body {
+  const pieces: Uint8Array[] = [];
+  const ranges: [number, number][] = [];
+  let length = 0;
+  for (const part of parts) {
+    const header = encoder.encode(PART_HEADER);
+    const json = encoder.encode(part);
+    pieces.push(header, json);
+    ranges.push([length + header.length, length + header.length + json.length]);
+    length += header.length + json.length;
+  }
+  const close = encoder.encode(CLOSE);
+  pieces.push(close);
+  length += close.length;
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, offset);
+    offset += piece.length;
+  }
+  return { name, parts, bytes, ranges };
+}
+
+/** Payloads of a `@stream`: the initial one, then `count - 1` subsequent ones; `hasNext` false on the last. */
+function streamParts(count: number, item: (index: number) => unknown, itemsPerPart = 1): string[] {
+  const parts: string[] = [JSON.stringify({ data: { catalog: { products: [] } }, hasNext: true })];
+  for (let index = 1; index < count; index += 1) {
+    const items = Array.from({ length: itemsPerPart }, (_, offset) => item(index * itemsPerPart + offset));
+    parts.push(JSON.stringify({ incremental: [{ items, path: ['catalog', 'products', index - 1] }], hasNext: index < count - 1 }));
+  }
+  return parts;
+}
+
+function smallBody(): Body {
+  // ~200 B per part.
+  return frame(
+    '10,000 small parts (~200 B)',
+    streamParts(10_000, (index) => ({ id: `p${index}`, name: `Product ${index}`, price: index * 3.5, tags: ['a', 'b'], inStock: index % 2 === 0 })),
+  );
+}
+
+function largeBody(): Body {
+  // ~100 KB per part: 1,000 items of ~100 B.
+  return frame(
+    '100 large parts (~100 KB)',
+    streamParts(100, (index) => ({ id: `p${index}`, name: `Product number ${index}`, price: index * 3.5, sku: `SKU-${index}-XYZ` }), 1_000),
+  );
+}
+
+function multibyteBody(): Body {
+  const text = 'Grüße aus Köln, 日本語のテキスト, Ελληνικά, emoji 😀🎉🚀, русский текст';
+  return frame(
+    '2,000 multi-byte parts (~1 KB)',
+    streamParts(2_000, (index) => ({ id: `p${index}`, title: `${text} ${index}`, body: `${text} ${text} ${text} ${text} ${text}`, note: text.split('').reverse().join('') })),
+  );
+}
+
+function hugeBody(): Body {
+  const items = Array.from({ length: 75_000 }, (_, index) => ({ id: `p${index}`, name: `Product number ${index}`, price: index * 3.5 }));
+  // One part of ~8 MB (padded with one more field to reach 8 MB).
+  const base = JSON.stringify({ data: { catalog: { products: items } }, hasNext: false });
+  const padding = Math.max(0, 8 * 1024 * 1024 - base.length - 20);
+  return frame('one 8 MB part', [JSON.stringify({ data: { catalog: { products: items, padding: 'x'.repeat(padding) } }, hasNext: false })]);
+}
+
+function cut(bytes: Uint8Array, size: number): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let offset = 0; offset < bytes.length; offset += size) chunks.push(bytes.subarray(offset, offset + size));
+  return chunks;
+}
+
+/** A fresh `Response` handing out the chunks one per read. */
+function respond(chunks: readonly Uint8Array[]): Response {
+  let index = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (index < chunks.length) controller.enqueue(chunks[index++]!);
+      else controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'content-type': CONTENT_TYPE } });
+}
+
+type Reader = (chunks: readonly Uint8Array[], body: Body) => Promise<unknown[]>;
+
+const readers: Record<string, Reader> = {
+  async limit(chunks, body) {
+    const reader = respond(chunks).body!.getReader();
+    for (;;) {
+      const result = await reader.read();
+      if (result.done) break;
+    }
+    const decoder = new TextDecoder();
+    return body.ranges.map(([start, end]) => JSON.parse(decoder.decode(body.bytes.subarray(start, end))) as unknown);
+  },
+  async ours(chunks) {
+    const out: unknown[] = [];
+    for await (const payload of readPayloads(respond(chunks))) out.push(payload);
+    return out;
+  },
+  async 'meros/browser'(chunks) {
+    const out: unknown[] = [];
+    const parts = await meros<unknown>(respond(chunks));
+    if (parts instanceof Response) throw new Error('meros did not see a multipart response');
+    for await (const part of parts) out.push(part.json ? part.body : `not JSON: ${String(part.body)}`);
+    return out;
+  },
+  async 'Apollo 4 HttpLink'(chunks) {
+    const link = new HttpLink({ uri: 'http://bench.invalid/graphql', fetch: () => Promise.resolve(respond(chunks)) });
+    const client = new ApolloClient({ link, cache: new InMemoryCache() });
+    const out: unknown[] = [];
+    await new Promise<void>((resolve, reject) => {
+      ApolloLink.execute(link, { query: APOLLO_QUERY }, { client }).subscribe({ next: (value) => out.push(value), error: reject, complete: resolve });
+    });
+    return out;
+  },
+};
+const APOLLO_QUERY = gql`
+  query {
+    catalog {
+      products @stream {
+        id
+      }
+    }
+  }
+`;
+const NAMES = Object.keys(readers);
+const PEERS = NAMES.filter((name) => name !== 'limit' && name !== 'ours');
+
+/**
+ * The number of framed parts missing from the output, plus the output's extra or altered parts: matched
+ * in order, so one lost part counts once, not once for every part after it.
+ */
+function countWrong(out: readonly unknown[], body: Body): number {
+  const positions = positionsOf(body);
+  let next = 0;
+  let correct = 0;
+  for (const payload of out) {
+    const position = positions.get(JSON.stringify(payload));
+    if (position !== undefined && position >= next) {
+      next = position + 1;
+      correct += 1;
+    }
+  }
+  return body.parts.length - correct + (out.length - correct);
+}
+
+const positionCache = new WeakMap<Body, Map<string, number>>();
+/** Each part's index by its JSON (parts are unique: each carries its index). */
+function positionsOf(body: Body): Map<string, number> {
+  let positions = positionCache.get(body);
+  if (positions === undefined) {
+    positions = new Map(body.parts.map((part, index) => [part, index]));
+    positionCache.set(body, positions);
+  }
+  return positions;
+}
+
+interface Case {
+  readonly body: Body;
+  readonly chunkSize: number;
+}
+
+interface CaseResult {
+  readonly label: string;
+  readonly megabytes: number;
+  readonly samples: ReadonlyMap<string, readonly Sample[]>;
+}
+
+const bodies = [smallBody(), largeBody(), multibyteBody()];
+const cases: Case[] = [];
+for (const body of bodies) for (const chunkSize of [64, 4 * 1024, 64 * 1024]) cases.push({ body, chunkSize });
+cases.push({ body: hugeBody(), chunkSize: 16 * 1024 });
+
+const formatSize = (bytes: number): string => (bytes >= 1024 ? `${bytes / 1024} KB` : `${bytes} B`);
+
+const results: CaseResult[] = [];
+for (const { body, chunkSize } of cases) {
+  const chunks = cut(body.bytes, chunkSize);
+  const label = `${body.name} / ${formatSize(chunkSize)}`;
+  const contestants: Contestant[] = NAMES.map((name) => ({
+    name,
+    async run() {
+      const started = performance.now();
+      const out = await readers[name]!(chunks, body);
+      const ms = performance.now() - started;
+      return { ms, wrong: countWrong(out, body) };
+    },
+  }));
+  const samples = await runInterleaved(contestants, { rounds: quick ? 3 : 15, warmup: 1, minRounds: 3, budgetMs: quick ? 2_000 : 12_000 });
+  const megabytes = body.bytes.length / 1024 / 1024;
+  results.push({ label, megabytes, samples });
+  const limit = samples.get('limit')!;
+  const line = NAMES.map((name) => {
+    const own = samples.get(name)!;
+    const wrong = Math.max(...own.map((sample) => sample.wrong!));
+    return `${name} ${formatMs(medianOf(own))} (${formatRatio(pairedRatio(own, limit))}${wrong > 0 ? ` ✗ ${wrong} wrong` : ''})`;
+  }).join(', ');
+  process.stdout.write(`${label}: ${line}\n`);
+}
+
+function cell(result: CaseResult, name: string): string {
+  const own = result.samples.get(name)!;
+  const wrong = Math.max(...own.map((sample) => sample.wrong!));
+  return `${formatRatio(pairedRatio(own, result.samples.get('limit')!))}${wrong > 0 ? ` ✗ (${wrong} parts wrong)` : ''}`;
+}
+
+function bestCorrectPeer(result: CaseResult): string {
+  let best: { name: string; ratio: number } | undefined;
+  for (const name of PEERS) {
+    const own = result.samples.get(name)!;
+    if (own.some((sample) => sample.wrong! > 0)) continue;
+    const ratio = pairedRatio(result.samples.get('ours')!, own);
+    if (best === undefined || ratio > best.ratio) best = { name, ratio };
+  }
+  return best === undefined ? 'no correct peer' : `${formatRatio(best.ratio)} (${best.name})`;
+}
+
+const ratioTable = markdownTable(
+  ['body / chunk size', 'limit (median)', 'limit MB/s', ...NAMES.filter((name) => name !== 'limit'), 'ours ÷ fastest correct peer'],
+  results.map((result) => {
+    const limitMs = medianOf(result.samples.get('limit')!);
+    return [
+      result.label,
+      formatMs(limitMs),
+      (result.megabytes / (limitMs / 1000)).toFixed(0),
+      ...NAMES.filter((name) => name !== 'limit').map((name) => cell(result, name)),
+      bestCorrectPeer(result),
+    ];
+  }),
+);
+const timeTable = markdownTable(
+  ['body / chunk size', ...NAMES],
+  results.map((result) => [result.label, ...NAMES.map((name) => formatMs(medianOf(result.samples.get(name)!)))]),
+);
+
+process.stdout.write(`\n${ratioTable}\n\n${timeTable}\n`);
+
+if (write) {
+  await writeResults(
+    RESULTS_FILE,
+    [
+      '# Reader throughput',
+      '',
+      `Generated by \`pnpm bench reader\` (test/bench/reader.bench.ts). ${describeEnvironment()}; ${describeRevision()}.`,
+      '',
+      'Every contestant reads the same bytes from a `Response` whose `ReadableStream` hands out one chunk per',
+      'read; interleaved rounds, medians of per-round (paired) ratios. **Time as a multiple of the limit**',
+      '(pull every chunk, one `TextDecoder` pass and one `JSON.parse` per pre-split part body); lower is',
+      'better. ✗ = output differs from the framed parts (missing, extra or altered parts) in at least one',
+      'round. The last column is ours divided by the fastest peer whose output was correct (below 1 = we',
+      'are faster). Targets (issue 7): at or under the fastest correct peer everywhere, within 1.15× of the',
+      'limit, linear in part size.',
+      '',
+      ratioTable,
+      '',
+      'Median times:',
+      '',
+      timeTable,
+      '',
+    ].join('\n'),
+  );
+}
