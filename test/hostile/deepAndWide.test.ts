@@ -1,0 +1,243 @@
+/**
+ * Deep and wide results: 1,000 levels deep (initial data deep with a deferred fragment at the bottom;
+ * deferred data that is itself 1,000 deep) and a list of 100,000 streamed items (through `applyAll`
+ * and through `fetchIncremental` on an in-memory `Response`).
+ *
+ * "Not quadratic" is checked without timing, which would be flaky on a loaded 2-core CI machine: the
+ * reassembler copies a list only with `Array.prototype.slice` (`createDraftStore.writable`) or builds
+ * the grown copy with `Array.prototype.concat` (`writeItems`, appending to a published list), so spies
+ * on both, installed only around the `apply`/`applyAll` calls (and the fetch loop), count the list
+ * elements copied. The design promises one copy of a published list per batch that grows it: copies are bounded
+ * by items × batches, so with a fixed number of batches they grow linearly with the items (4x items →
+ * 4x copies, where a per-item copy would be 16x). For the deep cases, structural sharing is checked
+ * instead: a fragment at depth 1,000 leaves every untouched sibling subtree `===` the previous one.
+ */
+import { fetchIncremental } from '@graphql-incremental/fetch';
+import { createReassembler } from '@graphql-incremental/reassembler';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const DEPTH = 1_000;
+const ITEMS = 100_000;
+
+/** `{ level: { level: … { leaf } } }`, `depth` levels, built iteratively. */
+function nest(depth: number, leaf: Record<string, unknown>): Record<string, unknown> {
+  let value: Record<string, unknown> = leaf;
+  for (let level = 0; level < depth; level++) value = { level: value, [`sibling${level % 3}`]: { at: level } };
+  return value;
+}
+
+/** Walks `level` `depth` times, iteratively. */
+function descend(value: unknown, depth: number): Record<string, unknown> {
+  let node = value as Record<string, unknown>;
+  for (let level = 0; level < depth; level++) node = node['level'] as Record<string, unknown>;
+  return node;
+}
+
+const pathDown = (depth: number): string[] => Array.from({ length: depth }, () => 'level');
+
+let restoreSlice: (() => void) | undefined;
+
+afterEach(() => {
+  restoreSlice?.();
+  restoreSlice = undefined;
+});
+
+/** Replaces `Array.prototype.slice` by a counting wrapper until `stop()` (or the end of the test). */
+function startCountingCopies(): { readonly copied: () => number; stop(): void } {
+  const originalSlice = Array.prototype.slice;
+  const originalConcat = Array.prototype.concat;
+  let copied = 0;
+  Array.prototype.slice = function countingSlice(this: unknown[], start?: number, end?: number) {
+    const copy = originalSlice.call(this, start, end);
+    copied += copy.length;
+    return copy;
+  };
+  Array.prototype.concat = function countingConcat(this: unknown[], ...items: unknown[]) {
+    const copy = originalConcat.apply(this, items);
+    copied += copy.length;
+    return copy;
+  };
+  restoreSlice = () => {
+    Array.prototype.slice = originalSlice;
+    Array.prototype.concat = originalConcat;
+  };
+  return {
+    copied: () => copied,
+    stop() {
+      restoreSlice?.();
+      restoreSlice = undefined;
+    },
+  };
+}
+
+/** Counts array elements copied by `slice` while `action` runs (synchronously). */
+function countCopies<T>(action: () => T): { value: T; copied: number } {
+  const counter = startCountingCopies();
+  try {
+    const value = action();
+    return { value, copied: counter.copied() };
+  } finally {
+    counter.stop();
+  }
+}
+
+describe('1,000 levels deep', () => {
+  it('initial data 1,000 deep, then a deferred fragment at depth 1,000 (current format)', () => {
+    const reassembler = createReassembler();
+    const initial = JSON.parse(
+      JSON.stringify({ data: { root: nest(DEPTH, { id: 'bottom' }) }, pending: [{ id: '0', path: ['root', ...pathDown(DEPTH)] }], hasNext: true }),
+    ) as unknown;
+    const first = reassembler.apply(initial);
+    const second = reassembler.apply({ incremental: [{ id: '0', data: { name: 'deep' } }], completed: [{ id: '0' }], hasNext: false });
+    const bottom = descend((second.data as { root: unknown }).root, DEPTH);
+    expect(bottom).toEqual({ id: 'bottom', name: 'deep' });
+    expect(second.pending).toEqual([]);
+    // Copied along the path only: every sibling subtree is shared with the first result.
+    let before = (first.data as { root: Record<string, unknown> }).root;
+    let after = (second.data as { root: Record<string, unknown> }).root;
+    // (Counted, then asserted once: `expect` on 1,000-deep objects is slow.)
+    let sharedSiblings = 0;
+    let copiedLevels = 0;
+    for (let level = 0; level < DEPTH; level++) {
+      const sibling = Object.keys(after).find((key) => key.startsWith('sibling'))!;
+      if (after[sibling] === before[sibling]) sharedSiblings++;
+      if (after !== before) copiedLevels++;
+      before = before['level'] as Record<string, unknown>;
+      after = after['level'] as Record<string, unknown>;
+    }
+    expect({ sharedSiblings, copiedLevels }).toEqual({ sharedSiblings: DEPTH, copiedLevels: DEPTH });
+    // The first result was not changed.
+    expect(descend((first.data as { root: unknown }).root, DEPTH)).toEqual({ id: 'bottom' });
+  });
+
+  it('deferred data that is itself 1,000 deep, merged onto existing data 1,000 deep (2022 format re-sends)', () => {
+    const reassembler = createReassembler();
+    reassembler.apply(JSON.parse(JSON.stringify({ data: { root: { id: 'r' } }, pending: [{ id: '0', path: ['root'] }], hasNext: true })));
+    const deep = reassembler.apply(JSON.parse(JSON.stringify({ incremental: [{ id: '0', data: { tree: nest(DEPTH, { leaf: 1 }) } }], hasNext: true })));
+    expect(descend((deep.data as { root: { tree: unknown } }).root.tree, DEPTH)).toEqual({ leaf: 1 });
+    // A second fragment for the same boundary with the same deep shape plus one new leaf: a deep merge.
+    const merged = reassembler.apply(
+      JSON.parse(JSON.stringify({ incremental: [{ id: '0', data: { tree: nest(DEPTH, { leaf: 1, extra: 2 }) } }], completed: [{ id: '0' }], hasNext: false })),
+    );
+    expect(descend((merged.data as { root: { tree: unknown } }).root.tree, DEPTH)).toEqual({ leaf: 1, extra: 2 });
+    expect(descend((deep.data as { root: { tree: unknown } }).root.tree, DEPTH)).toEqual({ leaf: 1 });
+    expect((merged.data as { root: { id: string } }).root.id).toBe('r');
+  });
+
+  it('2022 format: data at a 1,000-segment path and items into a list at depth 1,000', () => {
+    const reassembler = createReassembler();
+    const initial = JSON.parse(JSON.stringify({ data: { root: nest(DEPTH, { list: ['a'] }) }, hasNext: true })) as unknown;
+    reassembler.apply(initial);
+    const path = ['root', ...pathDown(DEPTH)];
+    const result = reassembler.applyAll([
+      { incremental: [{ data: { name: 'deep' }, path }], hasNext: true },
+      { incremental: [{ items: ['b', 'c'], path: [...path, 'list', 1] }], hasNext: false },
+    ]);
+    expect(descend((result!.data as { root: unknown }).root, DEPTH)).toEqual({ list: ['a', 'b', 'c'], name: 'deep' });
+  });
+});
+
+/** The initial payload and `batches` payloads of `items / batches` items each (current format). */
+function streamPayloads(items: number, payloadsCount: number): unknown[] {
+  const payloads: unknown[] = [{ data: { list: [] }, pending: [{ id: '0', path: ['list'] }], hasNext: true }];
+  const perPayload = items / payloadsCount;
+  for (let payload = 0; payload < payloadsCount; payload++) {
+    const start = payload * perPayload;
+    const last = payload === payloadsCount - 1;
+    payloads.push({
+      incremental: [{ id: '0', items: Array.from({ length: perPayload }, (_, index) => start + index) }],
+      ...(last ? { completed: [{ id: '0' }] } : {}),
+      hasNext: !last,
+    });
+  }
+  return payloads;
+}
+
+/** Applies `payloads` in `batches` equal applyAll batches, counting list elements copied. */
+function applyInBatches(payloads: readonly unknown[], batches: number): { list: unknown[]; copied: number } {
+  const reassembler = createReassembler();
+  reassembler.apply(payloads[0]);
+  const rest = payloads.slice(1);
+  const size = Math.ceil(rest.length / batches);
+  let copied = 0;
+  for (let offset = 0; offset < rest.length; offset += size) {
+    const batch = rest.slice(offset, offset + size);
+    copied += countCopies(() => reassembler.applyAll(batch)).copied;
+  }
+  return { list: (reassembler.current!.data as { list: unknown[] }).list, copied };
+}
+
+describe('100,000 streamed items', () => {
+  it('applyAll in 100 batches: all items, in order, and list copies bounded by items × batches', () => {
+    const { list, copied } = applyInBatches(streamPayloads(ITEMS, 1_000), 100);
+    expect(list).toHaveLength(ITEMS);
+    expect(list[0]).toBe(0);
+    expect(list[ITEMS - 1]).toBe(ITEMS - 1);
+    expect(list.every((value, index) => value === index)).toBe(true);
+    // At most one copy of the published list per batch.
+    expect(copied).toBeLessThanOrEqual(ITEMS * 100);
+  });
+
+  it('copies grow linearly with the items for a fixed number of batches (4x items → about 4x copies, not 16x)', () => {
+    const small = applyInBatches(streamPayloads(ITEMS / 4, 1_000), 50).copied;
+    const large = applyInBatches(streamPayloads(ITEMS, 1_000), 50).copied;
+    console.info(`list elements copied, 50 batches: ${ITEMS / 4} items → ${small}, ${ITEMS} items → ${large}`);
+    expect(small).toBeGreaterThan(0);
+    expect(large / small).toBeGreaterThan(3);
+    expect(large / small).toBeLessThan(5);
+  });
+
+  it('the counter sees quadratic growth where it exists: one publish per payload copies the list each time', () => {
+    // Not a defect: a published list must not change, so publishing after every payload copies it
+    // (README: batch with applyAll). Here it shows the spies would catch a per-item copy.
+    const perPayload = (items: number) => applyInBatches(streamPayloads(items, items / 10), items / 10).copied;
+    const ratio = perPayload(8_000) / perPayload(2_000);
+    expect(ratio).toBeGreaterThan(12);
+  });
+
+  it('one applyAll of all 1,000 payloads copies the list at most once', () => {
+    const { list, copied } = applyInBatches(streamPayloads(ITEMS, 1_000), 1);
+    expect(list).toHaveLength(ITEMS);
+    // Each payload's own items array may be sliced once on its way in; the list itself, not per payload.
+    expect(copied).toBeLessThanOrEqual(2 * ITEMS);
+  });
+
+  it('through fetchIncremental on an in-memory Response: every item, no stack overflow, bounded copies', async () => {
+    const payloads = streamPayloads(ITEMS, 1_000);
+    const parts = payloads.map((payload) => `\r\n---\r\ncontent-type: application/json\r\n\r\n${JSON.stringify(payload)}`);
+    const encoder = new TextEncoder();
+    // 50 network chunks of 20 parts each.
+    const chunks: Uint8Array[] = [];
+    for (let offset = 0; offset < parts.length; offset += 20) chunks.push(encoder.encode(parts.slice(offset, offset + 20).join('')));
+    chunks.push(encoder.encode('\r\n-----\r\n'));
+    let index = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (index < chunks.length) controller.enqueue(chunks[index++]!);
+        else controller.close();
+      },
+    });
+    const fakeFetch = (() => Promise.resolve(new Response(body, { headers: { 'content-type': 'multipart/mixed; boundary="-"' } }))) as typeof fetch;
+    let results = 0;
+    let last: unknown[] = [];
+    let previousLength = -1;
+    // Counted over the whole read: the reader works on Uint8Arrays (TypedArray slice, not counted).
+    const counter = startCountingCopies();
+    for await (const result of fetchIncremental<{ list: number[] }>('http://in-memory.invalid/graphql', { query: '{ list @stream }' }, { fetch: fakeFetch })) {
+      results++;
+      const list = result.data!.list;
+      expect(list.length).toBeGreaterThan(previousLength);
+      previousLength = list.length;
+      last = list;
+    }
+    const copied = counter.copied();
+    counter.stop();
+    expect(last).toHaveLength(ITEMS);
+    expect(last.every((value, position) => value === position)).toBe(true);
+    // One result per network chunk at most (payloads that arrive together are merged).
+    expect(results).toBeLessThanOrEqual(chunks.length + 1);
+    expect(results).toBeGreaterThan(1);
+    // At most one copy of the list per published result (plus each payload's items once).
+    expect(copied).toBeLessThanOrEqual(ITEMS * (results + 2));
+  });
+});
