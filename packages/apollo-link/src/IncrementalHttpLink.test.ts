@@ -1,4 +1,5 @@
 import { ApolloClient, ApolloLink, InMemoryCache, Observable, gql } from '@apollo/client';
+import { Defer20220824Handler, GraphQL17Alpha9Handler } from '@apollo/client/incremental';
 import { describe, expect, it } from 'vitest';
 import { IncrementalHttpLink } from './IncrementalHttpLink.js';
 
@@ -116,9 +117,10 @@ describe('IncrementalHttpLink', () => {
       );
     });
     const results = await run(ApolloLink.from([spy, new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl })]));
+    // Apollo Client 4: the deferred fragment is announced and completed for GraphQL17Alpha9Handler.
     expect(results).toEqual([
-      { data: { hero: { id: '1' } }, hasNext: true },
-      { data: { hero: { id: '1', name: 'Luke' } }, errors: [{ message: 'e' }], extensions: { x: 1 }, hasNext: false },
+      { data: { hero: { id: '1' } }, pending: [{ id: '0', path: ['hero'] }], hasNext: true },
+      { data: { hero: { id: '1', name: 'Luke' } }, errors: [{ message: 'e' }], extensions: { x: 1 }, completed: [{ id: '0' }], hasNext: false },
     ]);
     expect(responses[0]).toBeInstanceOf(Response);
   });
@@ -144,5 +146,37 @@ describe('IncrementalHttpLink', () => {
     const { fetchImpl } = recordingFetch(() => new Response('<html>bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
     const error = await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl })).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'ReaderError', code: 'HTTP_STATUS', status: 502 });
+  });
+});
+
+describe('IncrementalHttpLink on Apollo Client 4', () => {
+  const chunks = [
+    '\r\n---\r\ncontent-type: application/json\r\n\r\n{"data":{"hero":{"id":"1","bad":null}},"errors":[{"message":"bad failed","path":["hero","bad"]}],"pending":[{"id":"0","path":["hero"],"label":"D"}],"hasNext":true}\r\n---',
+    '\r\ncontent-type: application/json\r\n\r\n{"incremental":[{"id":"0","data":{"name":"Luke"}}],"hasNext":true}\r\n---',
+    '\r\ncontent-type: application/json\r\n\r\n{"completed":[{"id":"0"}],"hasNext":false}\r\n-----\r\n',
+  ];
+  // One network chunk per payload, a macrotask apart, so Apollo gets three results.
+  const paced = (async () =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        async start(controller) {
+          for (const chunk of chunks) {
+            controller.enqueue(new TextEncoder().encode(chunk));
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+          controller.close();
+        },
+      }),
+      { headers: { 'content-type': 'multipart/mixed; boundary="-"' } },
+    )) as typeof fetch;
+
+  it.each([
+    ['Defer20220824Handler', () => new Defer20220824Handler()],
+    ['GraphQL17Alpha9Handler', () => new GraphQL17Alpha9Handler() as unknown as Defer20220824Handler],
+  ] as const)('reports each error once through %s (its handler appends every result\'s errors)', async (_name, handler) => {
+    const apollo = new ApolloClient({ link: new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: paced }), cache: new InMemoryCache(), incrementalHandler: handler() });
+    const result = await apollo.query({ query: gql`{ hero { id bad ... @defer(label: "D") { name } } }`, errorPolicy: 'all', fetchPolicy: 'no-cache' });
+    expect(result.data).toEqual({ hero: { id: '1', bad: null, name: 'Luke' } });
+    expect((result.error as { errors?: unknown[] } | undefined)?.errors).toEqual([{ message: 'bad failed', path: ['hero', 'bad'] }]);
   });
 });

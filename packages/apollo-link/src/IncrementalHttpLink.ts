@@ -4,6 +4,8 @@ import {
   isSubscription,
   type FetchIncrementalInit,
   type FetchResult,
+  type GraphQLErrorJSON,
+  type PendingBoundary,
   type PreferredFormat,
   type PreferredTransport,
 } from '@graphql-incremental/fetch';
@@ -106,9 +108,11 @@ export class IncrementalHttpLink extends ApolloLink {
           ...(includeExtensions ? { extensions: operation.extensions } : {}),
         };
 
+        // Apollo Client 4 operations have `operationType`; its incremental handlers accumulate.
+        const emit = subscription ? toSubscriptionEvent : 'operationType' in operation ? createHandlerResults() : toCumulativeResult;
         (async () => {
           for await (const result of fetchIncremental(uri, request, init)) {
-            observer.next(toApolloResult(result, subscription));
+            observer.next(emit(result));
           }
           observer.complete();
         })()
@@ -124,20 +128,88 @@ export class IncrementalHttpLink extends ApolloLink {
   }
 }
 
-/**
- * The result Apollo Client gets: `{ data, errors?, extensions?, hasNext }`. `hasNext` routes the result
- * into Apollo Client 4's incremental handling (its handlers test `"hasNext" in result`); a subscription
- * event must not carry it.
- */
-function toApolloResult(result: FetchResult<Record<string, unknown>>, subscription: boolean): ApolloLink.Result {
-  const apolloResult = {
+type MergedResult = FetchResult<Record<string, unknown>>;
+
+// `hasNext` and the boundary fields are not in ApolloLink.Result's default type (FormattedExecutionResult).
+const asApolloResult = (value: object) => value as ApolloLink.Result;
+
+function withoutErrors(result: MergedResult) {
+  return {
     data: result.data,
-    ...(result.errors === undefined ? {} : { errors: result.errors }),
     ...(result.extensions === undefined ? {} : { extensions: result.extensions }),
-    ...(subscription ? {} : { hasNext: result.hasNext }),
   };
-  // `hasNext` is not in ApolloLink.Result's default type, which only lists FormattedExecutionResult.
-  return apolloResult as ApolloLink.Result;
+}
+
+/** A subscription event: a plain result, no `hasNext` (which would route it into incremental handling). */
+function toSubscriptionEvent(result: MergedResult): ApolloLink.Result {
+  return asApolloResult({ ...withoutErrors(result), ...(result.errors === undefined ? {} : { errors: result.errors }) });
+}
+
+/**
+ * Apollo Client 3: every result replaces the previous one, so each carries the whole state,
+ * errors included, and `hasNext`.
+ */
+function toCumulativeResult(result: MergedResult): ApolloLink.Result {
+  return asApolloResult({ ...toSubscriptionEvent(result), hasNext: result.hasNext });
+}
+
+/**
+ * Apollo Client 4: results with `hasNext` go through the app's incremental handler, which deep-merges
+ * `data` (so the cumulative data is right) but appends every result's `errors` to what it has (so each
+ * result carries only the errors that are new since the last one).
+ *
+ * For `GraphQL17Alpha9Handler`, which tracks deferred fragments by id to tell Apollo which fields are
+ * still coming (`dataState: "streaming"`, no "Missing field" warnings), each result also announces the
+ * deferred fragments that appeared (`pending`) and those that ended (`completed`, with the errors of a
+ * failed one instead of in `errors`, as the server's own chunk would have it). Streams are left out:
+ * that handler truncates a completed stream's list to the items it saw as `items`, and it sees none.
+ * `Defer20220824Handler` ignores both keys.
+ */
+function createHandlerResults(): (result: MergedResult) => ApolloLink.Result {
+  let errorsSent = 0;
+  let announced = new Map<string, PendingBoundary>();
+  return (result) => {
+    const errors = result.errors ?? [];
+    let fresh = errors.slice(errorsSent);
+    errorsSent = errors.length;
+
+    // Only fragments whose object is there: the handler walks the path in `data` without checks, and
+    // takes a list there for a stream (whose completion would truncate it).
+    const pending = result.pending.filter(
+      (boundary) => boundary.kind === 'defer' && boundary.id !== undefined && !announced.has(boundary.id) && isObjectAt(result.data, boundary.path),
+    );
+    const stillPending = new Map<string, PendingBoundary>();
+    for (const boundary of result.pending) if (boundary.id !== undefined && (announced.has(boundary.id) || pending.includes(boundary))) stillPending.set(boundary.id, boundary);
+    const completed: { id: string; errors?: readonly GraphQLErrorJSON[] }[] = [];
+    for (const id of announced.keys()) {
+      if (stillPending.has(id)) continue;
+      const failure = result.failed.find((boundary) => boundary.id === id);
+      if (failure === undefined) {
+        completed.push({ id });
+      } else {
+        completed.push({ id, errors: failure.errors });
+        fresh = fresh.filter((error) => !failure.errors.includes(error));
+      }
+    }
+    announced = stillPending;
+
+    return asApolloResult({
+      ...withoutErrors(result),
+      ...(fresh.length === 0 ? {} : { errors: fresh }),
+      ...(pending.length === 0 ? {} : { pending: pending.map(({ id, path, label }) => ({ id, path, ...(label === undefined ? {} : { label }) })) }),
+      ...(completed.length === 0 ? {} : { completed }),
+      hasNext: result.hasNext,
+    });
+  };
+}
+
+function isObjectAt(data: unknown, path: readonly (string | number)[]): boolean {
+  let value = data;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return false;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Keeps only the keys whose value is defined (the options types use exactOptionalPropertyTypes). */
