@@ -13,7 +13,7 @@
  * instead: a fragment at depth 1,000 leaves every untouched sibling subtree `===` the previous one.
  */
 import { fetchIncremental } from '@graphql-incremental/fetch';
-import { createReassembler } from '@graphql-incremental/reassembler';
+import { createReassembler, ReassemblyError } from '@graphql-incremental/reassembler';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const DEPTH = 1_000;
@@ -134,6 +134,48 @@ describe('1,000 levels deep', () => {
       { incremental: [{ items: ['b', 'c'], path: [...path, 'list', 1] }], hasNext: false },
     ]);
     expect(descend((result!.data as { root: unknown }).root, DEPTH)).toEqual({ list: ['a', 'b', 'c'], name: 'deep' });
+  });
+});
+
+describe('far deeper than any query: 50,000 levels (JSON.parse reads it; JSON.stringify could not write it)', () => {
+  const HOSTILE_DEPTH = 50_000;
+  /** `{"a":{"a":…leaf…}}`, built as text: JSON.stringify itself overflows the stack at this depth. */
+  const nestText = (leaf: string): string => '{"a":'.repeat(HOSTILE_DEPTH) + leaf + '}'.repeat(HOSTILE_DEPTH);
+
+  function startedWithDeepFragment() {
+    const reassembler = createReassembler();
+    reassembler.apply({ data: { root: {} }, pending: [{ id: '0', path: ['root'] }], hasNext: true });
+    // The first deep fragment lands where nothing was: adopted as is, no recursion.
+    reassembler.apply(JSON.parse(`{"incremental":[{"id":"0","data":${nestText('1')}}],"hasNext":true}`));
+    return reassembler;
+  }
+
+  const secondFragment = (): unknown => JSON.parse(`{"incremental":[{"id":"0","data":${nestText('{"b":2}')}}],"completed":[{"id":"0"}],"hasNext":false}`);
+
+  it('a second fragment of that depth is rejected without corrupting current, and the stream goes on', () => {
+    const reassembler = startedWithDeepFragment();
+    const before = reassembler.current;
+    expect(() => reassembler.apply(secondFragment())).toThrow();
+    expect(reassembler.current).toBe(before);
+    const after = reassembler.apply({ completed: [{ id: '0' }], hasNext: false });
+    expect(after.hasNext).toBe(false);
+    expect(after.pending).toEqual([]);
+  });
+
+  // BUG (reported): mergeValue (packages/reassembler/src/resultTree.ts) recurses once per level, so
+  // deep-merging a fragment onto existing data more than ~5,000 levels deep throws V8's RangeError
+  // ("Maximum call stack size exceeded") instead of a ReassemblyError. `current` stays intact (test
+  // above); only the promise "typed errors only" is broken. Remove `.fails` once merging is iterative
+  // or depth-limited with a typed error.
+  it.fails('the error for a merge that deep is a ReassemblyError', () => {
+    const reassembler = startedWithDeepFragment();
+    let error: unknown;
+    try {
+      reassembler.apply(secondFragment());
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ReassemblyError);
   });
 });
 
