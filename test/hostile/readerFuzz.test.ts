@@ -34,7 +34,7 @@ interface Decoded {
 }
 
 /** Feeds chunks to the pure decoder; with `end: false` the body is treated as a prefix (no `end()`). */
-function decode(contentType: string, chunks: readonly Uint8Array[], options: { end?: boolean; maxPartSize?: number } = {}): Decoded {
+function decode(contentType: string, chunks: readonly Uint8Array[], options: { end?: boolean; maxPartSize?: number | undefined } = {}): Decoded {
   const payloads: Payload[] = [];
   try {
     const decoder = createPayloadDecoder({ contentType, maxPartSize: options.maxPartSize, onPayload: (payload) => payloads.push(payload) });
@@ -259,6 +259,78 @@ describe('mutated recordings', () => {
       }),
       { numRuns: 300 * FUZZ_SCALE, seed: FUZZ_SEED ?? 42 },
     );
+  }, 30_000 * FUZZ_SCALE);
+});
+
+describe('token soup: random framing fragments, every content type, tiny limits', () => {
+  const TOKENS = [
+    '\r\n', '\n', '\r', '--', '---', '-----', '--graphql', '--graphql--', 'content-type: application/json', 'Content-Type: text/plain',
+    'content-length: 2', 'content-length: 17', 'content-length: x', ': ', '{', '}', '"', '[', ']', ',', ' ', '{}', '{"hasNext":true}',
+    '{"hasNext":false}', '{"data":{"a":1},"hasNext":true}', '{"payload":{"data":1}}', '{"payload":null}', '{"payload":null,"errors":[{"message":"x"}]}',
+    'data: ', 'data:{"a":1}', 'event: next', 'event: complete', ': ping', 'é', '\u{1F600}', 'null', '1',
+  ];
+  const CONTENT_TYPES = ['multipart/mixed', 'multipart/mixed; boundary="graphql"', 'text/event-stream', 'application/json', 'application/graphql-response+json'];
+  const PAYLOAD_TOKENS = TOKENS.filter((token) => token.startsWith('{'));
+  const newline = fc.constantFrom('\r\n', '\n', '\r\n', '\r\n', '\r');
+  /** A multipart body from grammar pieces, mostly well formed. */
+  const multipartSoup = fc
+    .array(
+      fc.tuple(newline, fc.subarray(['content-type: application/json', 'content-length: 17', 'x-extra: 1']), newline, fc.constantFrom(...PAYLOAD_TOKENS), fc.constantFrom('', ' ', '\r\n')),
+      { maxLength: 5 },
+    )
+    .chain((parts) =>
+      fc.tuple(
+        fc.constant(parts.map(([line, headers, blank, json, tail]) => `\r\n--graphql${line}${headers.map((header) => `${header}${line}`).join('')}${blank}${json}${tail}`).join('')),
+        fc.constantFrom('\r\n--graphql--\r\n', '\r\n--graphql--', '', '\r\n--graphql'),
+      ),
+    )
+    .map(([parts, close]) => ({ contentType: 'multipart/mixed; boundary="graphql"', text: parts + close }));
+  /** An SSE body from grammar pieces. */
+  const sseSoup = fc
+    .array(fc.tuple(fc.constantFrom('event: next', '', ': ping', 'id: 1'), newline, fc.constantFrom(...PAYLOAD_TOKENS), newline), { maxLength: 5 })
+    .chain((events) =>
+      fc.tuple(fc.constant(events.map(([first, line, json, end]) => `${first}${first === '' ? '' : line}data: ${json}${line}${end}`).join('')), fc.constantFrom('event: complete\n\n', '')),
+    )
+    .map(([events, close]) => ({ contentType: 'text/event-stream', text: events + close }));
+  const jsonSoup = fc
+    .tuple(fc.constantFrom(...CONTENT_TYPES.slice(3)), fc.constantFrom(...PAYLOAD_TOKENS, ' {"data":null} ', '[1]'))
+    .map(([contentType, text]) => ({ contentType, text }));
+  /** Grammar bodies with up to three random tokens or bytes inserted, deleted or overwritten. */
+  const soupArbitrary = fc
+    .tuple(
+      fc.oneof(multipartSoup, sseSoup, jsonSoup),
+      fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.nat(3), fc.oneof(fc.constantFrom(...TOKENS).map(utf8), fc.uint8Array({ maxLength: 3 }))), { maxLength: 3 }),
+      splitsArbitrary,
+      fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined, freq: 1 }),
+      fc.nat(4).map((choice) => choice === 0),
+    )
+    .map(([{ contentType, text }, edits, splits, maxPartSize, otherType]) => {
+      let body = utf8(text);
+      for (const [where, deleteCount, insert] of edits) body = splice(body, Math.floor(where * body.length), deleteCount, insert);
+      // Now and then, a content type that does not match the body.
+      return [otherType ? CONTENT_TYPES[body.length % CONTENT_TYPES.length]! : contentType, body, splits, maxPartSize] as const;
+    });
+
+  it('only ReaderErrors, and the same payloads and error code whole or chunked', () => {
+    let withPayloads = 0;
+    let withoutError = 0;
+    fc.assert(
+      fc.property(soupArbitrary, ([contentType, body, splits, maxPartSize]) => {
+        const whole = decode(contentType, [body], { maxPartSize });
+        const chunked = decode(contentType, chunk(body, splits), { maxPartSize });
+        for (const outcome of [whole, chunked]) if (outcome.error !== undefined) expect(outcome.error, String(outcome.error)).toBeInstanceOf(ReaderError);
+        expect(chunked.payloads).toEqual(whole.payloads);
+        expect((chunked.error as ReaderError | undefined)?.code).toBe((whole.error as ReaderError | undefined)?.code);
+        const inBody = objectsInBody(body);
+        for (const payload of whole.payloads) expect(inBody.has(canonical(payload)), canonical(payload)).toBe(true);
+        if (whole.payloads.length > 0) withPayloads++;
+        if (whole.error === undefined) withoutError++;
+      }),
+      { numRuns: 3000 * FUZZ_SCALE, seed: FUZZ_SEED ?? 7 },
+    );
+    console.info(`token soup: ${3000 * FUZZ_SCALE} bodies, ${withPayloads} yielded payloads, ${withoutError} read without error`);
+    // The soup is not all noise: some bodies are readable, some only in part.
+    expect(withPayloads).toBeGreaterThan(300 * FUZZ_SCALE);
   }, 30_000 * FUZZ_SCALE);
 });
 
