@@ -162,12 +162,9 @@ describe('far deeper than any query: 50,000 levels (JSON.parse reads it; JSON.st
     expect(after.pending).toEqual([]);
   });
 
-  // BUG (reported): mergeValue (packages/reassembler/src/resultTree.ts) recurses once per level, so
-  // deep-merging a fragment onto existing data more than ~5,000 levels deep throws V8's RangeError
-  // ("Maximum call stack size exceeded") instead of a ReassemblyError. `current` stays intact (test
-  // above); only the promise "typed errors only" is broken. Remove `.fails` once merging is iterative
-  // or depth-limited with a typed error.
-  it.fails('the error for a merge that deep is a ReassemblyError', () => {
+  // mergeValue recurses once per level, so merging is depth-limited (MAX_MERGE_DEPTH) with a typed
+  // error rather than left to exhaust the stack.
+  it('the error for a merge that deep is a ReassemblyError', () => {
     const reassembler = startedWithDeepFragment();
     let error: unknown;
     try {
@@ -176,6 +173,7 @@ describe('far deeper than any query: 50,000 levels (JSON.parse reads it; JSON.st
       error = caught;
     }
     expect(error).toBeInstanceOf(ReassemblyError);
+    expect((error as ReassemblyError).code).toBe('INVALID_PAYLOAD');
   });
 });
 

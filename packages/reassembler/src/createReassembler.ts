@@ -1,7 +1,7 @@
 import { createDraftStore } from './createDraftStore.js';
 import { ReassemblyError, type ReassemblyErrorCode } from './ReassemblyError.js';
 import { readPayload } from './readPayload.js';
-import { isRecord, lookup, mergeValue, updateAt } from './resultTree.js';
+import { MAX_MERGE_DEPTH, MergeTooDeepError, isRecord, lookup, mergeValue, updateAt } from './resultTree.js';
 import type { Announcement, NormalizedPayload, Step } from './steps.js';
 import type {
   BoundaryKind,
@@ -142,7 +142,9 @@ export function createReassembler<
       }
     } else if (payload.hasData) {
       // Not allowed by the current format, but some servers re-send the initial result (Tanka).
-      data = hasData && isRecord(data) ? mergeValue(store, data, payload.data) : payload.data;
+      limitingDepth('data', fail, () => {
+        data = hasData && isRecord(data) ? mergeValue(store, data, payload.data) : payload.data;
+      });
       hasData = true;
     }
     started = true;
@@ -152,7 +154,7 @@ export function createReassembler<
     mergeExtensions(payload.extensions);
 
     for (const announcement of payload.pending) announce(announcement, fail);
-    for (const step of payload.steps) applyStep(step, fail);
+    for (const step of payload.steps) limitingDepth(step.entry, fail, () => applyStep(step, fail));
     for (const announcement of payload.pending) {
       const tracked = pendingById.get(announcement.id);
       if (tracked !== undefined && tracked.kind === undefined) setKind(tracked, kindAt(tracked.path));
@@ -461,6 +463,16 @@ export function createReassembler<
       return format;
     },
   };
+}
+
+/** Runs `action`, turning a merge that nests too deep (see {@link MAX_MERGE_DEPTH}) into a typed error. */
+function limitingDepth(entry: string, fail: Fail, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    if (!(error instanceof MergeTooDeepError)) throw error;
+    fail('INVALID_PAYLOAD', `the data nests deeper than ${MAX_MERGE_DEPTH} levels where it merges into earlier data; no GraphQL response does`, entry);
+  }
 }
 
 function toPendingBoundary(tracked: TrackedBoundary): PendingBoundary {

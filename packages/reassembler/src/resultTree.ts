@@ -73,13 +73,26 @@ export function updateAt(
 }
 
 /**
+ * How deep {@link mergeValue} follows objects present on both sides. Merging recurses once per level;
+ * a payload nested deeper than this (no real GraphQL response is: `JSON.stringify` itself overflows
+ * near 5,000 levels) would exhaust the stack, so it is rejected as {@link MergeTooDeepError} instead.
+ */
+export const MAX_MERGE_DEPTH = 2048;
+
+/** Thrown by {@link mergeValue} past {@link MAX_MERGE_DEPTH}; the reassembler turns it into a `ReassemblyError`. */
+export class MergeTooDeepError extends Error {
+  override readonly name = 'MergeTooDeepError';
+}
+
+/**
  * Deep-merges `incoming` (wire data) into `existing` and returns the result: `existing` itself when
  * `incoming` adds nothing new, so re-sent data (2022 payloads repeat fields) does not break sharing.
  * Objects merge by key, lists by index (a re-sent list keeps items appended to it since); any other
  * value replaces what was there. Payload values are adopted as they are and never mutated.
  */
-export function mergeValue(store: DraftStore, existing: unknown, incoming: unknown): unknown {
+export function mergeValue(store: DraftStore, existing: unknown, incoming: unknown, depth = 0): unknown {
   if (existing === incoming) return existing;
+  if (depth > MAX_MERGE_DEPTH) throw new MergeTooDeepError(`data nests deeper than ${MAX_MERGE_DEPTH} levels`);
   if (isRecord(existing) && isRecord(incoming)) {
     let merged: Record<string, unknown> = existing;
     for (const key of Object.keys(incoming)) {
@@ -87,7 +100,7 @@ export function mergeValue(store: DraftStore, existing: unknown, incoming: unkno
       let value: unknown;
       if (Object.hasOwn(existing, key)) {
         const previous = existing[key];
-        value = mergeValue(store, previous, next);
+        value = mergeValue(store, previous, next, depth + 1);
         if (value === previous) continue;
       } else {
         value = next;
@@ -101,7 +114,7 @@ export function mergeValue(store: DraftStore, existing: unknown, incoming: unkno
     let merged: unknown[] = existing;
     for (let index = 0; index < incoming.length; index += 1) {
       const previous = existing[index];
-      const value = index < existing.length ? mergeValue(store, previous, incoming[index]) : incoming[index];
+      const value = index < existing.length ? mergeValue(store, previous, incoming[index], depth + 1) : incoming[index];
       if (index < existing.length && value === previous) continue;
       if (merged === existing) merged = store.writable(existing);
       store.set(merged, index, value);
