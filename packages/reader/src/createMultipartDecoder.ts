@@ -1,7 +1,7 @@
 import { findJsonObjectEnd, isJsonWhitespace } from './createJsonObjectScanner.js';
 import { bytesAfterJsonObject, createMultipartParser, mayCompleteJsonEarly, type MultipartPart } from './createMultipartParser.js';
 import { createPayloadInterpreter, isBlank, type PayloadInterpreter } from './createPayloadInterpreter.js';
-import { isJsonMediaType, parseContentType } from './parseContentType.js';
+import { isJsonContentType } from './parseContentType.js';
 import { ReaderError } from './ReaderError.js';
 import type { Payload, PayloadDecoder } from './types.js';
 
@@ -102,8 +102,7 @@ export function createMultipartDecoder(options: MultipartDecoderOptions): Payloa
 function checkPartContentType(part: MultipartPart): void {
   const header = part.headers.get('content-type');
   if (header === undefined) return;
-  const contentType = parseContentType(header);
-  if (contentType !== undefined && isJsonMediaType(contentType.mediaType)) return;
+  if (isJsonContentType(header)) return;
   throw new ReaderError(
     'UNSUPPORTED_PART_CONTENT_TYPE',
     `the part's Content-Type is ${JSON.stringify(header)}; expected ${JSON_PART_TYPES.join(' or ')} (or another +json type).`,

@@ -1,7 +1,7 @@
 import { createByteBuffer } from './createByteBuffer.js';
 import { createJsonObjectScanner, isJsonWhitespace, type JsonObjectScanner } from './createJsonObjectScanner.js';
 import { partTooLarge, resolveMaxPartSize } from './limits.js';
-import { isJsonMediaType, parseContentType } from './parseContentType.js';
+import { isJsonContentType } from './parseContentType.js';
 import { ReaderError } from './ReaderError.js';
 
 /** One part of a `multipart/mixed` body. */
@@ -149,8 +149,7 @@ export function mayCompleteJsonEarly(headers: ReadonlyMap<string, string>): bool
   if (readContentLength(headers) !== undefined) return false;
   const header = headers.get('content-type');
   if (header === undefined) return true;
-  const contentType = parseContentType(header);
-  return contentType !== undefined && isJsonMediaType(contentType.mediaType);
+  return isJsonContentType(header);
 }
 
 /**

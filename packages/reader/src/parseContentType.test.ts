@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBoundary, isJsonMediaType, parseContentType } from './parseContentType.js';
+import { getBoundary, isJsonContentType, isJsonMediaType, parseContentType } from './parseContentType.js';
 
 describe('parseContentType', () => {
   // Exact headers from spec §3.1, plus the variants the issue lists.
@@ -39,4 +39,25 @@ describe('isJsonMediaType', () => {
     ['text/html', false],
     ['application/jsonl', false],
   ])('%s → %s', (mediaType, expected) => expect(isJsonMediaType(mediaType)).toBe(expected));
+});
+
+describe('isJsonContentType', () => {
+  it('gives the same verdict as parsing, also when headers repeat and alternate (its one-entry memo)', () => {
+    const headers = [
+      'application/json; charset=utf-8',
+      'application/json; charset=utf-8',
+      'text/html',
+      'application/json; charset=utf-8',
+      'Application/GraphQL-Response+JSON',
+      'not a media type',
+      'text/html',
+      'text/html',
+      'application/json',
+    ];
+    for (const header of headers) {
+      const parsed = parseContentType(header);
+      expect(isJsonContentType(header), header).toBe(parsed !== undefined && isJsonMediaType(parsed.mediaType));
+    }
+    expect(headers.map(isJsonContentType)).toEqual([true, true, false, true, true, false, false, false, true]);
+  });
 });
