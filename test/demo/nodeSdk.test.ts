@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCT_PAGE_QUERY } from '../../demo/node/productPageQuery.js';
 import { printResults } from '../../demo/node/printResults.js';
 import { startProductServer, type RunningDemoServer } from '../../demo/server/startProductServer.js';
+import { EXPECTED_PRODUCT_PAGE_DATA } from '../support/productPage.js';
 
 let server: RunningDemoServer;
 beforeAll(async () => {
@@ -28,26 +29,6 @@ describe.each(['current', '2022'] as const)('printResults, %s format', (format) 
     expect(inventorySizes).toEqual([...inventorySizes].sort((a, b) => a - b));
     expect(new Set(inventorySizes).size).toBeGreaterThanOrEqual(3);
     expect(lines.at(-1)).toMatch(/ {2}complete {2}/);
-    expect(final?.data).toEqual({
-      product: {
-        id: '42',
-        name: 'Incremental Espresso Machine',
-        price: 499,
-        inventory: [
-          { warehouse: 'Berlin', count: 12 },
-          { warehouse: 'Lyon', count: 4 },
-          { warehouse: 'Turin', count: 9 },
-          { warehouse: 'Porto', count: 0 },
-        ],
-        reviews: [
-          { author: 'Ada', stars: 5 },
-          { author: 'Linus', stars: 4 },
-        ],
-        recommendations: [
-          { name: 'Deferred Grinder', price: 129 },
-          { name: 'Streamed Milk Jug', price: 19 },
-        ],
-      },
-    });
+    expect(final?.data).toEqual(EXPECTED_PRODUCT_PAGE_DATA);
   });
 });

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphqlIncrementalGlobal } from '../../demo/pages/check/main.js';
 import { buildPages } from '../../demo/server/buildPages.js';
 import { startProductServer, type RunningDemoServer } from '../../demo/server/startProductServer.js';
+import { EXPECTED_PRODUCT_PAGE_DATA } from '../support/productPage.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -39,27 +40,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const EXPECTED_DATA = {
-  product: {
-    id: '42',
-    name: 'Incremental Espresso Machine',
-    price: 499,
-    inventory: [
-      { warehouse: 'Berlin', count: 12 },
-      { warehouse: 'Lyon', count: 4 },
-      { warehouse: 'Turin', count: 9 },
-      { warehouse: 'Porto', count: 0 },
-    ],
-    reviews: [
-      { author: 'Ada', stars: 5 },
-      { author: 'Linus', stars: 4 },
-    ],
-    recommendations: [
-      { name: 'Deferred Grinder', price: 129 },
-      { name: 'Streamed Milk Jug', price: 19 },
-    ],
-  },
-};
 
 /** What is visible on a page at one moment. */
 interface Snapshot {
@@ -236,14 +216,14 @@ describe.skipIf(!hasChromium)(
         expect(outcome.userAgent).toMatch(/Chrome\/\d+/);
         expect(outcome.results.length).toBeGreaterThanOrEqual(4);
         expect(outcome.results.slice(0, -1).every(({ hasNext }) => hasNext)).toBe(true);
-        expect(outcome.results.at(-1)).toEqual({ hasNext: false, data: EXPECTED_DATA });
+        expect(outcome.results.at(-1)).toEqual({ hasNext: false, data: EXPECTED_PRODUCT_PAGE_DATA });
         expect(outcome.contentType).toContain(format === 'current' ? 'incrementalSpec=v0.2' : 'deferSpec=20220824');
         // One payload per part: the initial result, four inventory items, two deferred fragments, and
         // (stream ending after its items) a payload that only completes it: at least six either way.
         expect(outcome.payloads.length).toBeGreaterThanOrEqual(6);
         expect(outcome.payloads[0]).toMatchObject({ data: { product: { id: '42', inventory: [] } }, hasNext: true });
         expect(outcome.payloads.at(-1)).toMatchObject({ hasNext: false });
-        expect(outcome.reassembled).toEqual(EXPECTED_DATA);
+        expect(outcome.reassembled).toEqual(EXPECTED_PRODUCT_PAGE_DATA);
         expect(problemsOf(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, `check-${format}.png`) });
       } finally {
