@@ -40,7 +40,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-
 /** What is visible on a page at one moment. */
 interface Snapshot {
   product: boolean;
