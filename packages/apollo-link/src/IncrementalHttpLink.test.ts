@@ -142,6 +142,67 @@ describe('IncrementalHttpLink', () => {
     expect((signal?.reason as DOMException).name).toBe('AbortError');
   });
 
+  describe('pacing', () => {
+    const ITEMS = 40;
+    // A stream of ITEMS friends in the current format, one payload per network chunk, each chunk in its
+    // own event-loop turn: a server flushing one payload at a time, exactly as fast as the client's turns.
+    const oneChunkPerTurn = (() => {
+      const chunks = [
+        '\r\n---\r\ncontent-type: application/json\r\n\r\n{"data":{"hero":{"id":"1","friends":[]}},"pending":[{"id":"0","path":["hero","friends"]}],"hasNext":true}\r\n---',
+      ];
+      for (let index = 0; index < ITEMS; index += 1) {
+        const last = index === ITEMS - 1;
+        chunks.push(
+          `\r\ncontent-type: application/json\r\n\r\n{"incremental":[{"id":"0","items":[{"id":"f${index}"}]}],${last ? '"completed":[{"id":"0"}],' : ''}"hasNext":${String(!last)}}\r\n---${last ? '--\r\n' : ''}`,
+        );
+      }
+      return (async () => {
+        const left = [...chunks];
+        return new Response(
+          new ReadableStream<Uint8Array>({
+            async pull(controller) {
+              const chunk = left.shift();
+              if (chunk === undefined) return controller.close();
+              await new Promise((resolve) => setImmediate(resolve));
+              controller.enqueue(new TextEncoder().encode(chunk));
+            },
+          }),
+          { headers: { 'content-type': 'multipart/mixed; boundary="-"' } },
+        );
+      }) as typeof fetch;
+    })();
+
+    /** Subscribes with a consumer that spends `busyMs` synchronously on every result, as Apollo's cache write does. */
+    function consume(link: ApolloLink, busyMs: number) {
+      const lengths: number[] = [];
+      return new Promise<number[]>((resolve, reject) => {
+        ApolloLink.execute(link, { query }, { client }).subscribe({
+          next: (result) => {
+            const until = performance.now() + busyMs;
+            while (performance.now() < until);
+            lengths.push((result.data as { hero: { friends: unknown[] } }).hero.friends.length);
+          },
+          error: reject,
+          complete: () => resolve(lengths),
+        });
+      });
+    }
+
+    it('merges what arrives while an expensive result is being used, and still updates progressively', async () => {
+      const lengths = await consume(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: oneChunkPerTurn }), 8);
+      expect(lengths.at(-1)).toBe(ITEMS);
+      expect(lengths.length).toBeGreaterThan(1);
+      expect(lengths.length).toBeLessThan((ITEMS + 1) / 2);
+    });
+
+    it('emits one result per network chunk with pace: false, or when results are cheap', async () => {
+      const unpaced = await consume(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: oneChunkPerTurn, pace: false }), 8);
+      expect(unpaced).toEqual(Array.from({ length: ITEMS + 1 }, (_, index) => index));
+      const cheap = await consume(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: oneChunkPerTurn }), 0);
+      expect(cheap).toEqual(Array.from({ length: ITEMS + 1 }, (_, index) => index));
+    });
+  });
+
   it('reports transport errors to the observer', async () => {
     const { fetchImpl } = recordingFetch(() => new Response('<html>bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
     const error = await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl })).catch((caught: unknown) => caught);
