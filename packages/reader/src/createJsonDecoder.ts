@@ -38,8 +38,8 @@ export function createJsonDecoder(options: JsonDecoderOptions): PayloadDecoder {
       if (finished) return;
       text += decoder.decode();
       if (isBlank(text)) throw new ReaderError('INVALID_JSON', 'the JSON response body is empty.', { offset: 0 });
-      const value = parseJson(text, undefined);
-      if (!isJsonObject(value)) throw notAnObject(value, undefined);
+      const value = parseJson(text);
+      if (!isJsonObject(value)) throw notAnObject(value);
       finished = true;
       options.onPayload(value);
     },

@@ -42,15 +42,20 @@ export function createMultipartDecoder(options: MultipartDecoderOptions): Payloa
     onPart: (part) => parts.push(part),
   });
   const interpreter = createPayloadInterpreter(options.onPayload);
+  /** Headers already found acceptable: the parser hands out one Map for every part with the same header block. */
+  let checkedHeaders: ReadonlyMap<string, string> | undefined;
 
   function interpretParts(): void {
     try {
       for (const part of parts) {
         if (interpreter.finished) break;
         if (isBlank(part.body)) continue;
-        checkPartContentType(part);
+        if (part.headers !== checkedHeaders) {
+          checkPartContentType(part);
+          checkedHeaders = part.headers;
+        }
         try {
-          interpreter.accept(part.body, { partIndex: part.index, offset: part.offset });
+          interpreter.accept(part.body, part.index, part.offset);
         } catch (error) {
           if (!(error instanceof ReaderError && error.code === 'INVALID_JSON' && mayCompleteJsonEarly(part.headers))) throw error;
           acceptObjectBeforeBytesAfterIt(interpreter, part, error);
@@ -123,7 +128,7 @@ function acceptObjectBeforeBytesAfterIt(interpreter: PayloadInterpreter, part: M
   let next = objectEnd;
   while (next !== -1 && next < bytes.length && isJsonWhitespace(bytes[next]!)) next++;
   if (objectEnd === -1 || next === bytes.length) throw invalidJson;
-  interpreter.accept(new TextDecoder().decode(bytes.subarray(0, objectEnd)), { partIndex: part.index, offset: part.offset });
+  interpreter.accept(new TextDecoder().decode(bytes.subarray(0, objectEnd)), part.index, part.offset);
   // Bytes after the last payload are not our concern (nothing may follow `hasNext: false`).
   if (!interpreter.finished) throw bytesAfterJsonObject(part.index, part.offset + next);
 }

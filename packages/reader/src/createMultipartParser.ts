@@ -236,6 +236,17 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
   let scanAtLineStart = true;
   let headers = new Map<string, string>();
   let lastHeaderName: string | undefined;
+  /**
+   * The last header block read line by line (its bytes from the part's first header line through the
+   * blank line), with its headers and verdicts. Servers repeat one block for every part, so a part
+   * whose block is the same bytes reuses them: no decoding, trimming, lower-casing or Map per part
+   * (that was most of the per-part cost on small parts), and one Map identity that the payload
+   * decoder checks once.
+   */
+  let lastBlock = EMPTY;
+  let lastBlockHeaders = headers;
+  let lastBlockContentLength: number | undefined;
+  let lastBlockJsonCandidate = false;
   let partCount = 0;
 
   // `completeJsonEarly` state, for the part in the `body` state.
@@ -249,20 +260,22 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
   let jsonTailCheckedFrom = 0;
   /** In `afterJsonBody`: whether `cursor` is at the start of a line (where a delimiter may begin). */
   let afterJsonLineStart = false;
-  /** The last part `Content-Type` checked by {@link mayCompleteJsonEarly}, and the answer (servers repeat it). */
-  let lastJsonHeaders: ReadonlyMap<string, string> | undefined;
 
   function byteAt(position: number): number {
     return data[position - dataFrom]!;
   }
 
   function compareDashBoundary(position: number): Comparison {
+    return compareBytes(position, dashBoundary);
+  }
+
+  function compareBytes(position: number, expected: Uint8Array): Comparison {
     const local = position - dataFrom;
-    const available = Math.min(dashBoundary.length, data.length - local);
+    const available = Math.min(expected.length, data.length - local);
     for (let index = 0; index < available; index++) {
-      if (data[local + index] !== dashBoundary[index]) return MISMATCH;
+      if (data[local + index] !== expected[index]) return MISMATCH;
     }
-    return available === dashBoundary.length ? MATCH : PARTIAL;
+    return available === expected.length ? MATCH : PARTIAL;
   }
 
   /**
@@ -316,21 +329,26 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
     onPart({ index: partCount++, headers: partHeaders, body, offset: start, size: end - start });
   }
 
-  function startBody(): void {
+  function startBody(candidate: boolean): void {
     state = 'body';
-    jsonCandidate = completeJsonEarly && isJsonCandidate();
+    jsonCandidate = completeJsonEarly && candidate;
     jsonScanner = undefined;
     jsonScanFrom = bodyStart;
     jsonTailCheckedFrom = bodyStart;
   }
 
-  function isJsonCandidate(): boolean {
-    if (headers.size === 0) return true;
-    const contentType = headers.get('content-type');
-    if (headers.size === 1 && contentType !== undefined && lastJsonHeaders?.get('content-type') === contentType) return true;
-    const candidate = mayCompleteJsonEarly(headers);
-    if (candidate && headers.size === 1) lastJsonHeaders = headers;
-    return candidate;
+  /** After the blank line that ends the headers: the body starts at `start`. */
+  function startBodyAfterHeaders(start: number, contentLength: number | undefined, candidate: boolean): void {
+    bodyStart = start;
+    if (contentLength === undefined) {
+      startBody(candidate);
+      scanFrom = start;
+      scanAtLineStart = true;
+    } else {
+      bodyEnd = start + contentLength;
+      if (bodyEnd - partStart > maxPartSize) throw partTooLarge(`Part ${partCount}`, maxPartSize, partCount, partStart);
+      state = 'fixedBody';
+    }
   }
 
   /**
@@ -393,8 +411,6 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
 
   function startPart(): void {
     partStart = cursor;
-    headers = new Map();
-    lastHeaderName = undefined;
     state = 'headers';
   }
 
@@ -528,6 +544,20 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
   }
 
   function readHeaderLine(): boolean {
+    if (cursor === partStart) {
+      // The common case first: the same header block as the last part (see `lastBlock`). While only a
+      // prefix of it has arrived, wait: until the bytes differ, every complete line so far is one of
+      // its header lines, so the line-by-line path would not have done anything visible either.
+      const block = lastBlock.length === 0 ? MISMATCH : compareBytes(cursor, lastBlock);
+      if (block === PARTIAL) return false;
+      if (block === MATCH) {
+        headers = lastBlockHeaders;
+        startBodyAfterHeaders(cursor + lastBlock.length, lastBlockContentLength, lastBlockJsonCandidate);
+        return true;
+      }
+      headers = new Map();
+      lastHeaderName = undefined;
+    }
     const comparison = compareDashBoundary(cursor);
     if (comparison === PARTIAL) {
       checkGrowth(cursor);
@@ -551,17 +581,16 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
 
     if (contentEnd === cursor) {
       // The blank line: the body follows.
-      bodyStart = lineEnd + 1;
       const contentLength = readContentLength(headers);
-      if (contentLength === undefined) {
-        startBody();
-        scanFrom = bodyStart;
-        scanAtLineStart = true;
-      } else {
-        bodyEnd = bodyStart + contentLength;
-        if (bodyEnd - partStart > maxPartSize) throw partTooLarge(`Part ${partCount}`, maxPartSize, partCount, partStart);
-        state = 'fixedBody';
+      const candidate = mayCompleteJsonEarly(headers);
+      if (partStart >= dataFrom) {
+        // The whole block is still here (it is not when it spanned writes): remember it for the next part.
+        lastBlock = data.slice(partStart - dataFrom, lineEnd + 1 - dataFrom);
+        lastBlockHeaders = headers;
+        lastBlockContentLength = contentLength;
+        lastBlockJsonCandidate = candidate;
       }
+      startBodyAfterHeaders(lineEnd + 1, contentLength, candidate);
       return true;
     }
 
@@ -577,7 +606,7 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
         // body's first line (spec §3.4 item 4: be lenient with missing headers). Checked on bytes, so
         // a body line is not decoded twice.
         bodyStart = cursor;
-        startBody();
+        startBody(mayCompleteJsonEarly(headers));
         scanFrom = cursor;
         scanAtLineStart = false;
         return true;

@@ -1,22 +1,17 @@
 import { ReaderError } from './ReaderError.js';
 import type { Payload } from './types.js';
 
-/** Where a payload's text came from, for error messages. */
-export interface PayloadLocation {
-  /** Index of the multipart part or SSE event. */
-  readonly partIndex: number;
-  /** Byte offset of its body in the response body. */
-  readonly offset: number;
-}
-
 /** Applies the rules shared by the streaming formats to the text of each part or event. */
 export interface PayloadInterpreter {
   /**
    * Parses one part's or event's text and passes on the payload it carries, if any.
    *
+   * @param text - The decoded body.
+   * @param partIndex - Index of the multipart part or SSE event, for errors.
+   * @param offset - Byte offset of its body in the response body, for errors.
    * @throws {ReaderError} `INVALID_JSON`, `INVALID_PAYLOAD` or `TRANSPORT_ERROR`.
    */
-  accept(text: string, location: PayloadLocation): void;
+  accept(text: string, partIndex: number, offset: number): void;
   /** `true` after a payload with `hasNext: false` or an Apollo subscription end (`{"payload": null}`). */
   readonly finished: boolean;
   /** Payloads passed on so far. */
@@ -65,10 +60,10 @@ export function createPayloadInterpreter(onPayload: (payload: Payload) => void):
   }
 
   return {
-    accept(text, location) {
+    accept(text, partIndex, offset) {
       if (finished || isBlank(text)) return;
-      const value = parseJson(text, location);
-      if (!isJsonObject(value)) throw notAnObject(value, location);
+      const value = parseJson(text, partIndex, offset);
+      if (!isJsonObject(value)) throw notAnObject(value, partIndex, offset);
       if (isEmptyObject(value)) return;
       if (!Object.hasOwn(value, 'payload')) {
         pass(value);
@@ -77,7 +72,7 @@ export function createPayloadInterpreter(onPayload: (payload: Payload) => void):
       const payload = value['payload'];
       const errors = value['errors'];
       if (payload !== null) {
-        if (!isJsonObject(payload)) throw notAnObject(payload, location, 'The subscription envelope\'s "payload"');
+        if (!isJsonObject(payload)) throw notAnObject(payload, partIndex, offset, 'The subscription envelope\'s "payload"');
         pass(payload);
       }
       if (Array.isArray(errors) && errors.length > 0) {
@@ -85,7 +80,7 @@ export function createPayloadInterpreter(onPayload: (payload: Payload) => void):
         throw new ReaderError(
           'TRANSPORT_ERROR',
           `the server ended the subscription with a transport error: ${describeErrors(errors)}`,
-          { ...location, errors },
+          { partIndex, offset, errors },
         );
       }
       if (payload === null) finished = true;
@@ -106,17 +101,19 @@ export function createPayloadInterpreter(onPayload: (payload: Payload) => void):
  * Parses JSON, turning a `SyntaxError` into an `INVALID_JSON` {@link ReaderError} that names the part.
  *
  * @param text - The decoded body.
- * @param location - Where it came from; `undefined` for a whole JSON response.
+ * @param partIndex - The part's or event's index; `undefined` for a whole JSON response.
+ * @param offset - Byte offset of the text; `undefined` for a whole JSON response.
  * @returns The parsed value.
  * @throws {ReaderError} `INVALID_JSON`.
  */
-export function parseJson(text: string, location: PayloadLocation | undefined): unknown {
+export function parseJson(text: string, partIndex?: number, offset?: number): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new ReaderError('INVALID_JSON', `expected a JSON payload, but ${reason}. The text starts with ${preview(text)}.`, {
-      ...location,
+      partIndex,
+      offset,
       cause,
     });
   }
@@ -136,13 +133,14 @@ export function isJsonObject(value: unknown): value is Payload {
  * The error for JSON that is not an object.
  *
  * @param value - What arrived.
- * @param location - Where; `undefined` for a whole JSON response.
+ * @param partIndex - Where; `undefined` for a whole JSON response.
+ * @param offset - Where; `undefined` for a whole JSON response.
  * @param what - What was supposed to be an object.
  * @returns An `INVALID_PAYLOAD` error.
  */
-export function notAnObject(value: unknown, location: PayloadLocation | undefined, what = 'A payload'): ReaderError {
+export function notAnObject(value: unknown, partIndex?: number, offset?: number, what = 'A payload'): ReaderError {
   const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-  return new ReaderError('INVALID_PAYLOAD', `${what} must be a JSON object (a GraphQL response), got ${kind}.`, { ...location });
+  return new ReaderError('INVALID_PAYLOAD', `${what} must be a JSON object (a GraphQL response), got ${kind}.`, { partIndex, offset });
 }
 
 function isEmptyObject(value: Payload): boolean {

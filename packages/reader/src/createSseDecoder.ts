@@ -38,7 +38,7 @@ export function createSseDecoder(options: SseDecoderOptions): PayloadDecoder {
         if (completed || interpreter.finished) break;
         if (event.type === 'complete') completed = true;
         else if (event.type === 'next' || event.type === 'message') {
-          interpreter.accept(event.data, { partIndex: event.index, offset: event.offset });
+          interpreter.accept(event.data, event.index, event.offset);
         }
       }
     } finally {

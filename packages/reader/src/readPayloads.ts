@@ -156,8 +156,58 @@ export async function* readPayloadBatches(
  * }
  * ```
  */
-export async function* readPayloads(response: Response, options: ReadPayloadsOptions = {}): AsyncGenerator<Payload, void, undefined> {
-  for await (const batch of readPayloadBatches(response, options)) yield* batch;
+export function readPayloads(response: Response, options: ReadPayloadsOptions = {}): AsyncGenerator<Payload, void, undefined> {
+  // Hands out the payloads of readPayloadBatches one by one. Not an async generator: one with
+  // `yield* batch` costs several promise hops per payload, which on small parts was a quarter of the
+  // time the bytes take to decode and parse. Here a payload that is already read costs one resolved
+  // promise. Requests made while one is pending (next() not awaited) are queued behind it, and
+  // return() and throw() go to readPayloadBatches, which queues them too, as a generator would.
+  const batches = readPayloadBatches(response, options);
+  let batch: Payload[] = [];
+  let index = 0;
+  let pending: Promise<IteratorResult<Payload, void>> | undefined;
+
+  function take(): IteratorResult<Payload, void> | Promise<IteratorResult<Payload, void>> {
+    if (index < batch.length) return { value: batch[index++]!, done: false };
+    return batches.next().then((result) => {
+      if (result.done === true) return result;
+      batch = result.value;
+      index = 0;
+      return take();
+    });
+  }
+
+  // Typed as a generator, which it behaves as; like native async generators in Node 20, it has no
+  // `Symbol.asyncDispose` (which the type declares).
+  const payloads = {
+    next() {
+      if (pending === undefined && index < batch.length) return Promise.resolve({ value: batch[index++]!, done: false });
+      const request: Promise<IteratorResult<Payload, void>> = pending === undefined ? Promise.resolve(take()) : pending.then(take, take);
+      pending = request;
+      const settled = (): void => {
+        if (pending === request) pending = undefined;
+      };
+      request.then(settled, settled);
+      return request;
+    },
+    // readPayloadBatches never yields after these (it has no yield in a `finally`): they end it.
+    return(value) {
+      batch = [];
+      return batches.return(value).then(ended);
+    },
+    throw(error: unknown) {
+      batch = [];
+      return batches.throw(error).then(ended);
+    },
+    [Symbol.asyncIterator]() {
+      return payloads;
+    },
+  } as AsyncGenerator<Payload, void, undefined>;
+  return payloads;
+}
+
+function ended(): IteratorReturnResult<void> {
+  return { value: undefined, done: true };
 }
 
 function getReader(body: ReadableStream<unknown>, status: number, contentType: string | undefined): ReadableStreamDefaultReader<unknown> {
