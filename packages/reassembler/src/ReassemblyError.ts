@@ -26,9 +26,9 @@ export interface ReassemblyErrorContext {
   /** Position of the payload in the response, counting from 0 (the initial payload). */
   readonly payloadIndex: number;
   /** The offending part of the payload, e.g. `incremental[2]` or `completed[0]`; absent for the payload itself. */
-  readonly entry?: string;
+  readonly entry?: string | undefined;
   /** The response path involved, when there is one. */
-  readonly path?: Path;
+  readonly path?: Path | undefined;
   /** The payload as received. */
   readonly payload: unknown;
 }

@@ -15,7 +15,7 @@ describe('createDraftStore', () => {
   it('defines __proto__ as a plain own property', () => {
     const store = createDraftStore();
     const draft = store.adopt({} as Record<string, unknown>);
-    store.set(draft, '__proto__', { polluted: true });
+    store.setKey(draft, '__proto__', { polluted: true });
     expect(Object.getPrototypeOf(draft)).toBe(Object.prototype);
     expect(Object.keys(draft)).toEqual(['__proto__']);
     expect(store.writable(Object.freeze(JSON.parse('{"__proto__":{"x":1}}')))).toEqual(JSON.parse('{"__proto__":{"x":1}}'));
@@ -27,12 +27,12 @@ describe('createDraftStore', () => {
     const object = store.adopt({ keep: 1, change: 1 } as Record<string, unknown>);
     const list = store.adopt([1, 2] as unknown[]);
     store.begin();
-    store.set(object, 'change', 2);
-    store.set(object, 'added', 3);
-    store.set(object, '__proto__', 4);
-    store.set(list, 0, 9);
-    store.set(list, 2, 3);
-    store.set(list, 3, 4);
+    store.setKey(object, 'change', 2);
+    store.setKey(object, 'added', 3);
+    store.setKey(object, '__proto__', 4);
+    store.setIndex(list, 0, 9);
+    store.setIndex(list, 2, 3);
+    store.setIndex(list, 3, 4);
     let outside = 'changed';
     store.onRollback(() => {
       outside = 'restored';

@@ -29,82 +29,130 @@ export interface DraftStore {
   adopt<T extends Container>(fresh: T): T;
   /** Whether `container` is a draft, i.e. may be written in place. */
   isDraft(container: Container): boolean;
-  /** Sets an own property of a draft, as a plain data property even for `__proto__`. */
-  set(draft: Container, key: string | number, value: unknown): void;
+  /** Sets (or appends, at `draft.length`) an element of a draft list. */
+  setIndex(draft: unknown[], index: number, value: unknown): void;
+  /** Sets an own property of a draft object, as a plain data property even for `__proto__`. */
+  setKey(draft: Record<string, unknown>, key: string, value: unknown): void;
   /** Registers an action that undoes a change made outside the tree (a map entry, a counter). */
   onRollback(undo: () => void): void;
 }
 
-/** Creates a {@link DraftStore}. */
+/** Marks an undo record of a key or index that did not exist before the write. */
+const ABSENT: unique symbol = Symbol('absent');
+/** Marks an undo record whose target is an {@link DraftStore.onRollback} action. */
+const ACTION: unique symbol = Symbol('action');
+
+/**
+ * Creates a {@link DraftStore}.
+ *
+ * A class rather than an object of closures: every reassembler has its own store, and methods on a
+ * shared prototype are one function each, so V8's call sites stay monomorphic across reassemblers
+ * (closures made per store are new functions each time, and each new one deoptimised its callers).
+ */
 export function createDraftStore(): DraftStore {
-  // Draft → number of the payload that created it. Drafts of the current payload need no undo entry.
-  const drafts = new Map<Container, number>();
-  let payloadNumber = 0;
-  let undoLog: (() => void)[] = [];
-
-  function adopt<T extends Container>(draft: T): T {
-    drafts.set(draft, payloadNumber);
-    return draft;
-  }
-
-  return {
-    begin() {
-      payloadNumber += 1;
-      undoLog = [];
-    },
-    rollback() {
-      for (let i = undoLog.length - 1; i >= 0; i -= 1) undoLog[i]!();
-      undoLog = [];
-      for (const [draft, createdBy] of drafts) {
-        if (createdBy === payloadNumber) drafts.delete(draft);
-      }
-    },
-    publish() {
-      drafts.clear();
-    },
-    writable(container) {
-      if (drafts.has(container)) return container;
-      // Spread defines own properties (CreateDataProperty), so a wire key named `__proto__` is copied
-      // as data instead of invoking the prototype setter the way Object.assign would.
-      return adopt((Array.isArray(container) ? container.slice() : { ...container }) as typeof container);
-    },
-    adopt,
-    isDraft(container) {
-      return drafts.has(container);
-    },
-    set(draft, key, value) {
-      const createdBy = drafts.get(draft);
-      if (createdBy !== payloadNumber) undoLog.push(undoSet(draft, key));
-      if (key === '__proto__') {
-        // Assignment would call the inherited `__proto__` setter and change the object's prototype.
-        Object.defineProperty(draft, key, { value, writable: true, enumerable: true, configurable: true });
-      } else {
-        (draft as Record<string | number, unknown>)[key] = value;
-      }
-    },
-    onRollback(undo) {
-      undoLog.push(undo);
-    },
-  };
+  // One store that lives as long as the module. V8 drops an object shape (hidden class) once no
+  // object has it, and with it all optimised code that depends on it: without a live store, every
+  // major GC between two responses threw the draft code away and the next response ran cold.
+  shapeKeeper ??= new Drafts();
+  return new Drafts();
 }
 
-function undoSet(draft: Container, key: string | number): () => void {
-  if (Array.isArray(draft)) {
-    const length = draft.length;
-    const index = key as number;
-    const previous = draft[index];
-    return () => {
-      if (index >= length) draft.length = length;
-      else draft[index] = previous;
-    };
+let shapeKeeper: DraftStore | undefined;
+
+class Drafts implements DraftStore {
+  /** Draft → number of the payload that created it. Drafts of the current payload need no undo entry. */
+  readonly #drafts = new Map<Container, number>();
+  #payloadNumber = 0;
+  /**
+   * The undo log, flat: three slots per record (target, key, previous value or ABSENT), or
+   * (action, ACTION, undefined) for onRollback. Records are not objects or closures because a batched
+   * stream writes into an older draft list on every payload: one record per item, on the hot path.
+   */
+  readonly #undoLog: unknown[] = [];
+  /** Slots of `#undoLog` in use; the array itself is reused, not reallocated, per payload. */
+  #undoSize = 0;
+
+  begin(): void {
+    this.#payloadNumber += 1;
+    // Clear the slots used (so the log holds no old drafts alive) without `length = 0`, which is a
+    // runtime call and showed up in profiles at one per payload.
+    for (let i = 0; i < this.#undoSize; i += 1) this.#undoLog[i] = undefined;
+    this.#undoSize = 0;
   }
-  if (Object.hasOwn(draft, key)) {
-    const previous = draft[key];
-    return () => {
-      Object.defineProperty(draft, key, { value: previous, writable: true, enumerable: true, configurable: true });
-    };
+
+  rollback(): void {
+    const log = this.#undoLog;
+    for (let i = this.#undoSize - 3; i >= 0; i -= 3) {
+      const target = log[i];
+      const key = log[i + 1];
+      const previous = log[i + 2];
+      if (key === ACTION) (target as () => void)();
+      else if (Array.isArray(target)) {
+        // An appended element is undone by truncating (writes never leave a gap); records are undone
+        // newest first, so the list ends at the length it had before its first append of this payload.
+        if (previous === ABSENT) target.length = key as number;
+        else target[key as number] = previous;
+      } else if (previous === ABSENT) Reflect.deleteProperty(target as object, key as string);
+      else defineKey(target as Record<string, unknown>, key as string, previous);
+    }
+    for (const [draft, createdBy] of this.#drafts) {
+      if (createdBy === this.#payloadNumber) this.#drafts.delete(draft);
+    }
+    // Clears the log (and moves on to a new payload number, which nothing depends on).
+    this.begin();
   }
-  return () => {
-    Reflect.deleteProperty(draft, key);
-  };
+
+  publish(): void {
+    this.#drafts.clear();
+  }
+
+  writable<T extends Container>(container: T): T {
+    if (this.#drafts.has(container)) return container;
+    // Spread defines own properties (CreateDataProperty), so a wire key named `__proto__` is copied
+    // as data instead of invoking the prototype setter the way Object.assign would.
+    return this.adopt((Array.isArray(container) ? container.slice() : { ...container }) as T);
+  }
+
+  adopt<T extends Container>(fresh: T): T {
+    this.#drafts.set(fresh, this.#payloadNumber);
+    return fresh;
+  }
+
+  isDraft(container: Container): boolean {
+    return this.#drafts.has(container);
+  }
+
+  // Lists and objects have separate setters so that each keyed store site sees one kind of receiver
+  // and key (a shared one went megamorphic and appended through the runtime).
+  setIndex(draft: unknown[], index: number, value: unknown): void {
+    if (this.#drafts.get(draft) !== this.#payloadNumber) this.#log(draft, index, index < draft.length ? draft[index] : ABSENT);
+    draft[index] = value;
+  }
+
+  setKey(draft: Record<string, unknown>, key: string, value: unknown): void {
+    if (this.#drafts.get(draft) !== this.#payloadNumber) this.#log(draft, key, Object.hasOwn(draft, key) ? draft[key] : ABSENT);
+    defineKey(draft, key, value);
+  }
+
+  onRollback(undo: () => void): void {
+    this.#log(undo, ACTION, undefined);
+  }
+
+  #log(target: unknown, key: unknown, previous: unknown): void {
+    const log = this.#undoLog;
+    const at = this.#undoSize;
+    log[at] = target;
+    log[at + 1] = key;
+    log[at + 2] = previous;
+    this.#undoSize = at + 3;
+  }
+}
+/** Sets an own data property; plain assignment except for `__proto__`, the one inherited accessor. */
+function defineKey(draft: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    // Assignment would call the inherited `__proto__` setter and change the object's prototype.
+    Object.defineProperty(draft, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    draft[key] = value;
+  }
 }

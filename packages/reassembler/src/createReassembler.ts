@@ -12,7 +12,7 @@ import type {
   PendingBoundary,
   WireFormat,
 } from './types.js';
-import type { Fail } from './wireValues.js';
+import { EMPTY, type Fail } from './wireValues.js';
 
 /** Merges the payloads of one incremental response into one result. */
 export interface Reassembler<TData = Record<string, unknown>, TExtensions = Record<string, unknown>> {
@@ -51,8 +51,6 @@ interface TrackedBoundary {
   readonly order: number;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
-
 /**
  * Creates a reassembler for one incremental response (one operation). It accepts every wire format
  * without being told which: the current format (`pending` / `incremental` / `completed` with ids),
@@ -85,113 +83,139 @@ export function createReassembler<
   TData = Record<string, unknown>,
   TExtensions = Record<string, unknown>,
 >(): Reassembler<TData, TExtensions> {
-  const store = createDraftStore();
+  // One empty reassembler that lives as long as the module. V8 drops an object shape (hidden class)
+  // once no object has it, and with it all optimised code that depends on it: without a live
+  // reassembler, every major GC between two responses threw the merge code away and the next
+  // response ran cold (measured: about 8 µs per streamed item instead of about 1).
+  shapeKeeper ??= new IncrementalReassembler();
+  return new IncrementalReassembler<TData, TExtensions>();
+}
+
+let shapeKeeper: Reassembler<unknown, unknown> | undefined;
+
+/**
+ * The reassembler. A class with private fields and methods rather than closures in
+ * {@link createReassembler}: with closures every reassembler had its own copy of every inner function,
+ * so each new response met call sites that had seen other functions, deoptimised them and ran cold
+ * for thousands of payloads. Methods on one prototype stay optimised across reassemblers. Private
+ * names keep the state out of sight (and minify).
+ */
+class IncrementalReassembler<TData, TExtensions> implements Reassembler<TData, TExtensions> {
+  readonly #store = createDraftStore();
 
   // The state after the last applied payload (drafts included); published as `current`.
-  let data: unknown;
-  let hasData = false;
-  let errors: readonly GraphQLErrorJSON[] = EMPTY;
-  let extensions: Record<string, unknown> | undefined;
-  let failed: readonly FailedBoundary[] = EMPTY;
-  let hasNext = true;
-  let started = false;
-  let format: WireFormat | undefined;
-  const pendingById = new Map<string, TrackedBoundary>();
-  let pendingList: readonly PendingBoundary[] = EMPTY;
-  let pendingChanged = false;
-  let pendingReordered = false;
-  let announced = 0;
+  #data: unknown;
+  #hasData = false;
+  #errors: readonly GraphQLErrorJSON[] = EMPTY;
+  #extensions: Record<string, unknown> | undefined;
+  #failed: readonly FailedBoundary[] = EMPTY;
+  #hasNext = true;
+  #started = false;
+  #format: WireFormat | undefined;
+  readonly #pendingById = new Map<string, TrackedBoundary>();
+  #pendingList: readonly PendingBoundary[] = EMPTY;
+  #pendingChanged = false;
+  #pendingReordered = false;
+  #announced = 0;
   // 2022 format: lists whose stream failed (`items: null`); later items for them are dropped.
-  const deadLists = new Set<string>();
+  readonly #deadLists = new Set<string>();
 
-  let received = 0;
-  let current: IncrementalResult<TData, TExtensions> | undefined;
+  #received = 0;
+  #current: IncrementalResult<TData, TExtensions> | undefined;
 
-  function applyOne(raw: unknown): void {
-    const payloadIndex = received;
-    received += 1;
-    const fail: Fail = (code: ReassemblyErrorCode, detail: string, entry?: string, path?: Path) => {
-      throw new ReassemblyError(code, detail, {
-        payloadIndex,
-        payload: raw,
-        ...(entry === undefined ? {} : { entry }),
-        ...(path === undefined ? {} : { path }),
-      });
-    };
-    if (started && !hasNext) {
-      fail('PAYLOAD_AFTER_END', 'the response already ended (a payload had `hasNext: false`, or the result was not incremental); nothing may follow it');
+  // The payload being applied, for errors. Kept here rather than captured by a closure per payload:
+  // `fail` is created once per reassembler, so applying a payload allocates no function.
+  #payloadIndex = 0;
+  #payloadRaw: unknown;
+  // The part of the payload being merged, for a merge that nests too deep (see MAX_MERGE_DEPTH).
+  #activeEntry = 'data';
+  readonly #fail: Fail = (code: ReassemblyErrorCode, detail: string, entry?: string, path?: Path) => {
+    throw new ReassemblyError(code, detail, { payloadIndex: this.#payloadIndex, payload: this.#payloadRaw, entry, path });
+  };
+
+  #applyOne(raw: unknown): void {
+    this.#payloadIndex = this.#received;
+    this.#payloadRaw = raw;
+    this.#received += 1;
+    if (this.#started && !this.#hasNext) {
+      this.#fail('PAYLOAD_AFTER_END', 'the response already ended (a payload had `hasNext: false`, or the result was not incremental); nothing may follow it');
     }
 
-    const saved = { data, hasData, errors, extensions, failed, hasNext, started, format, pendingChanged, announced };
-    store.begin();
+    // The state a rejected payload must leave behind.
+    const saved = [this.#data, this.#hasData, this.#errors, this.#extensions, this.#failed, this.#hasNext, this.#started, this.#format, this.#pendingChanged, this.#announced] as const;
+    this.#store.begin();
     try {
-      const payload = readPayload(raw, !started, fail);
-      applyPayload(payload, fail);
+      this.#applyPayload(readPayload(raw, !this.#started, this.#fail));
     } catch (error) {
-      store.rollback();
-      ({ data, hasData, errors, extensions, failed, hasNext, started, format, pendingChanged, announced } = saved);
+      this.#store.rollback();
+      [this.#data, this.#hasData, this.#errors, this.#extensions, this.#failed, this.#hasNext, this.#started, this.#format, this.#pendingChanged, this.#announced] = saved;
+      if (error instanceof MergeTooDeepError) {
+        this.#fail('INVALID_PAYLOAD', `the data nests deeper than ${MAX_MERGE_DEPTH} levels where it merges into earlier data; no GraphQL response does`, this.#activeEntry);
+      }
       throw error;
     }
   }
 
-  function applyPayload(payload: NormalizedPayload, fail: Fail): void {
-    if (!started) {
+  #applyPayload(payload: NormalizedPayload): void {
+    if (!this.#started) {
       if (payload.hasData) {
-        data = payload.data;
-        hasData = true;
+        this.#data = payload.data;
+        this.#hasData = true;
       }
     } else if (payload.hasData) {
       // Not allowed by the current format, but some servers re-send the initial result (Tanka).
-      limitingDepth('data', fail, () => {
-        data = hasData && isRecord(data) ? mergeValue(store, data, payload.data) : payload.data;
-      });
-      hasData = true;
+      this.#activeEntry = 'data';
+      this.#data = this.#hasData && isRecord(this.#data) ? mergeValue(this.#store, this.#data, payload.data) : payload.data;
+      this.#hasData = true;
     }
-    started = true;
+    this.#started = true;
     // Once a payload shows ids the response is in the current format, whatever later entries carry.
-    if (payload.format !== undefined && format !== 'current') format = payload.format;
-    appendErrors(payload.errors);
-    mergeExtensions(payload.extensions);
+    if (payload.format !== undefined && this.#format !== 'current') this.#format = payload.format;
+    this.#appendErrors(payload.errors);
+    this.#mergeExtensions(payload.extensions);
 
-    for (const announcement of payload.pending) announce(announcement, fail);
-    for (const step of payload.steps) limitingDepth(step.entry, fail, () => applyStep(step, fail));
+    for (const announcement of payload.pending) this.#announce(announcement);
+    for (const step of payload.steps) {
+      this.#activeEntry = step.entry;
+      this.#applyStep(step);
+    }
     for (const announcement of payload.pending) {
-      const tracked = pendingById.get(announcement.id);
-      if (tracked !== undefined && tracked.kind === undefined) setKind(tracked, kindAt(tracked.path));
+      const tracked = this.#pendingById.get(announcement.id);
+      if (tracked !== undefined && tracked.kind === undefined) this.#setKind(tracked, this.#kindAt(tracked.path));
     }
 
     // A plain result, or the last payload: nothing else comes, so nothing is pending any more
     // (the spec draft allows a bare `{"hasNext": false}` to end announced boundaries).
-    hasNext = payload.hasNext ?? (format === 'single' ? false : hasNext);
-    if (!hasNext && pendingById.size > 0) {
-      const removed = [...pendingById.values()];
-      pendingById.clear();
-      store.onRollback(() => restorePending(removed));
-      pendingChanged = true;
+    this.#hasNext = payload.hasNext ?? (this.#format === 'single' ? false : this.#hasNext);
+    if (!this.#hasNext && this.#pendingById.size > 0) {
+      const removed = [...this.#pendingById.values()];
+      this.#pendingById.clear();
+      this.#store.onRollback(() => this.#restorePending(removed));
+      this.#pendingChanged = true;
     }
   }
 
-  function announce(announcement: Announcement, fail: Fail): void {
-    if (pendingById.has(announcement.id)) {
-      fail('DUPLICATE_ID', `id "${announcement.id}" is already pending; ids must be unique within a response`, announcement.entry, announcement.path);
+  #announce(announcement: Announcement): void {
+    if (this.#pendingById.has(announcement.id)) {
+      this.#fail('DUPLICATE_ID', `id "${announcement.id}" is already pending; ids must be unique within a response`, announcement.entry, announcement.path);
     }
     const tracked: TrackedBoundary = {
       id: announcement.id,
       path: announcement.path,
       label: announcement.label,
       kind: undefined,
-      order: announced,
+      order: this.#announced,
     };
-    announced += 1;
-    pendingById.set(tracked.id, tracked);
-    store.onRollback(() => pendingById.delete(tracked.id));
-    pendingChanged = true;
+    this.#announced += 1;
+    this.#pendingById.set(tracked.id, tracked);
+    this.#store.onRollback(() => this.#pendingById.delete(tracked.id));
+    this.#pendingChanged = true;
   }
 
-  function pendingFor(id: string, entry: string, fail: Fail): TrackedBoundary {
-    const tracked = pendingById.get(id);
+  #pendingFor(id: string, entry: string): TrackedBoundary {
+    const tracked = this.#pendingById.get(id);
     if (tracked === undefined) {
-      return fail(
+      return this.#fail(
         'UNKNOWN_ID',
         `no pending fragment or stream has id "${id}": it was never announced in \`pending\`, or it already completed`,
         entry,
@@ -200,99 +224,101 @@ export function createReassembler<
     return tracked;
   }
 
-  function applyStep(step: Step, fail: Fail): void {
+  #applyStep(step: Step): void {
     switch (step.type) {
       case 'defer-by-id': {
-        const tracked = pendingFor(step.id, step.entry, fail);
-        setKind(tracked, 'defer');
+        const tracked = this.#pendingFor(step.id, step.entry);
+        this.#setKind(tracked, 'defer');
         const target = step.subPath.length === 0 ? tracked.path : [...tracked.path, ...step.subPath];
-        mergeAt(target, step.data, step.entry, fail);
-        appendErrors(step.errors);
-        mergeExtensions(step.extensions);
+        this.#mergeAt(target, step.data, step.entry);
+        this.#appendErrors(step.errors);
+        this.#mergeExtensions(step.extensions);
         return;
       }
       case 'stream-by-id': {
-        const tracked = pendingFor(step.id, step.entry, fail);
-        setKind(tracked, 'stream');
-        const list = listAt(tracked.path, step.entry, fail);
-        if (list !== undefined) writeItems(tracked.path, list.length, step.items);
-        appendErrors(step.errors);
-        mergeExtensions(step.extensions);
+        const tracked = this.#pendingFor(step.id, step.entry);
+        this.#setKind(tracked, 'stream');
+        const list = this.#listAt(tracked.path, tracked.path.length, step.entry);
+        if (list !== undefined) this.#writeItems(tracked.path, tracked.path.length, list, list.length, step.items);
+        this.#appendErrors(step.errors);
+        this.#mergeExtensions(step.extensions);
         return;
       }
       case 'complete': {
-        const tracked = pendingFor(step.id, step.entry, fail);
-        pendingById.delete(tracked.id);
-        store.onRollback(() => restorePending([tracked]));
-        pendingChanged = true;
+        const tracked = this.#pendingFor(step.id, step.entry);
+        this.#pendingById.delete(tracked.id);
+        this.#store.onRollback(() => this.#restorePending([tracked]));
+        this.#pendingChanged = true;
         if (step.errors.length > 0) {
-          recordFailure(tracked.path, tracked.label, tracked.kind ?? kindAt(tracked.path), step.errors, tracked.id);
+          this.#recordFailure(tracked.path, tracked.label, tracked.kind ?? this.#kindAt(tracked.path), step.errors, tracked.id);
         }
         return;
       }
       case 'defer-at-path': {
-        if (step.data === null) recordFailure(step.path, step.label, 'defer', step.errors, undefined);
+        if (step.data === null) this.#recordFailure(step.path, step.label, 'defer', step.errors, undefined);
         else {
-          mergeAt(step.path, step.data, step.entry, fail);
-          appendErrors(step.errors);
+          this.#mergeAt(step.path, step.data, step.entry);
+          this.#appendErrors(step.errors);
         }
-        mergeExtensions(step.extensions);
+        this.#mergeExtensions(step.extensions);
         return;
       }
       case 'stream-at-path': {
         if (step.items === null) {
           // Servers disagree on whether a failed stream's path ends in an index: never place by it.
           const listPath = typeof step.path[step.path.length - 1] === 'number' ? step.path.slice(0, -1) : step.path;
-          markDead(listPath);
-          recordFailure(listPath, step.label, 'stream', step.errors, undefined);
+          this.#markDead(listPath);
+          this.#recordFailure(listPath, step.label, 'stream', step.errors, undefined);
         } else {
-          const listPath = step.path.slice(0, -1);
-          const start = step.path[step.path.length - 1] as number;
-          if (!deadLists.has(pathKey(listPath))) {
-            const list = listAt(listPath, step.entry, fail);
+          // The list is the path without its last segment (the start index); it is followed with a
+          // length rather than sliced, since this runs once per streamed item.
+          const listLength = step.path.length - 1;
+          const start = step.path[listLength] as number;
+          if (!this.#isDead(step.path, listLength)) {
+            const list = this.#listAt(step.path, listLength, step.entry);
             if (list !== undefined) {
-              checkIndex(list, start, listPath, step.entry, fail);
-              writeItems(listPath, start, step.items);
+              this.#checkIndex(list, start, step.path, step.entry);
+              this.#writeItems(step.path, listLength, list, start, step.items);
             }
           }
-          appendErrors(step.errors);
+          this.#appendErrors(step.errors);
         }
-        mergeExtensions(step.extensions);
+        this.#mergeExtensions(step.extensions);
         return;
       }
       case 'patch-at-index': {
-        const listPath = step.path.slice(0, -1);
-        const index = step.path[step.path.length - 1] as number;
-        const list = listAt(listPath, step.entry, fail);
-        if (list === undefined || deadLists.has(pathKey(listPath))) return;
-        checkIndex(list, index, listPath, step.entry, fail);
-        if (index === list.length) writeItems(listPath, index, [step.value]);
-        else if (step.value === null) recordFailure(step.path, step.label, 'defer', EMPTY, undefined);
-        else data = updateAt(store, data, step.path, (item) => mergeValue(store, item, step.value));
+        const listLength = step.path.length - 1;
+        const index = step.path[listLength] as number;
+        const list = this.#listAt(step.path, listLength, step.entry);
+        if (list === undefined || this.#isDead(step.path, listLength)) return;
+        this.#checkIndex(list, index, step.path, step.entry);
+        if (index === list.length) this.#writeItems(step.path, listLength, list, index, [step.value]);
+        else if (step.value === null) this.#recordFailure(step.path, step.label, 'defer', EMPTY, undefined);
+        else this.#data = updateAt(this.#store, this.#data, step.path, mergeValue(this.#store, list[index], step.value));
         return;
       }
       case 'failure-at-path': {
         const last = step.path[step.path.length - 1];
-        const isItemSlot = typeof last === 'number' && lookup(data, step.path).status === 'missing';
-        if (isItemSlot) markDead(step.path.slice(0, -1));
+        const isItemSlot = typeof last === 'number' && lookup(this.#data, step.path).status === 'missing';
+        if (isItemSlot) this.#markDead(step.path.slice(0, -1));
         const path = isItemSlot ? step.path.slice(0, -1) : step.path;
-        recordFailure(path, step.label, isItemSlot ? 'stream' : 'defer', step.errors, undefined);
-        mergeExtensions(step.extensions);
+        this.#recordFailure(path, step.label, isItemSlot ? 'stream' : 'defer', step.errors, undefined);
+        this.#mergeExtensions(step.extensions);
         return;
       }
     }
   }
 
   /** Deep-merges deferred `incoming` data into the object at `path`. */
-  function mergeAt(path: Path, incoming: Record<string, unknown>, entry: string, fail: Fail): void {
-    const found = lookup(data, path);
+  #mergeAt(path: Path, incoming: Record<string, unknown>, entry: string): void {
+    const found = lookup(this.#data, path);
     if (found.status === 'null' || (found.status === 'found' && found.value === null)) {
       // An error nulled this object after the fragment was announced; its data has nowhere to go
       // (servers are meant to filter these, but races happen: spec.md section 1.2 rule 7).
       return;
     }
     if (found.status !== 'found') {
-      fail(
+      this.#fail(
         'PATH_NOT_FOUND',
         `deferred data targets ${describeMiss(path, found.depth)}; the data received so far has nothing there`,
         entry,
@@ -300,68 +326,88 @@ export function createReassembler<
       );
     }
     if (!isRecord(found.value)) {
-      fail('NOT_AN_OBJECT', `deferred data must merge into an object, but the path holds ${describeValue(found.value)}`, entry, path);
+      this.#fail('NOT_AN_OBJECT', `deferred data must merge into an object, but the path holds ${describeValue(found.value)}`, entry, path);
     }
-    data = updateAt(store, data, path, (target) => mergeValue(store, target, incoming));
+    this.#data = updateAt(this.#store, this.#data, path, mergeValue(this.#store, found.value, incoming));
   }
 
-  /** Finds the list at `path` for stream items; `undefined` when an error nulled it or a parent. */
-  function listAt(path: Path, entry: string, fail: Fail): readonly unknown[] | undefined {
-    const found = lookup(data, path);
+  /**
+   * Finds the list at the first `length` segments of `path` for stream items; `undefined` when an
+   * error nulled it or a parent.
+   */
+  #listAt(path: Path, length: number, entry: string): readonly unknown[] | undefined {
+    const found = lookup(this.#data, path, length);
     if (found.status === 'null' || (found.status === 'found' && found.value === null)) return undefined;
     if (found.status !== 'found') {
-      return fail(
+      const listPath = path.slice(0, length);
+      return this.#fail(
         'PATH_NOT_FOUND',
-        `stream items target ${describeMiss(path, found.depth)}; the data received so far has no list there`,
+        `stream items target ${describeMiss(listPath, found.depth)}; the data received so far has no list there`,
         entry,
-        path,
+        listPath,
       );
     }
     if (!Array.isArray(found.value)) {
-      return fail('NOT_A_LIST', `stream items need a list, but the path holds ${describeValue(found.value)}`, entry, path);
+      return this.#fail('NOT_A_LIST', `stream items need a list, but the path holds ${describeValue(found.value)}`, entry, path.slice(0, length));
     }
     return found.value;
   }
 
-  function checkIndex(list: readonly unknown[], index: number, listPath: Path, entry: string, fail: Fail): void {
+  /** Rejects items that would start past the end of `list`; `itemPath` is the list's path plus `index`. */
+  #checkIndex(list: readonly unknown[], index: number, itemPath: Path, entry: string): void {
     if (index > list.length) {
-      fail(
+      this.#fail(
         'INDEX_OUT_OF_RANGE',
         `stream items start at index ${index}, but the list has ${list.length} items; writing there would leave a gap`,
         entry,
-        [...listPath, index],
+        itemPath,
       );
     }
   }
 
-  /** Writes `items` into the list at `path` from index `start`: merged where an item exists, appended after. */
-  function writeItems(path: Path, start: number, items: readonly unknown[]): void {
+  /**
+   * Writes `items` into `list` (found at the first `length` segments of `path`) from index `start`:
+   * merged where an item exists, appended after.
+   */
+  #writeItems(path: Path, length: number, list: readonly unknown[], start: number, items: readonly unknown[]): void {
     if (items.length === 0) return;
-    data = updateAt(store, data, path, (value) => {
-      const list = value as unknown[];
+    // Inside a batch the list is usually a draft already: copied by an earlier payload of the batch
+    // and in place in `data`, so the items go straight in, with no walk back up the path.
+    let draft = this.#store.isDraft(list as unknown[]) ? (list as unknown[]) : undefined;
+    if (draft === undefined && start === list.length) {
       // Appending to a published list: build the copy with the items in one pass. Copying first and
       // then pushing would copy the list twice (the push outgrows the exact-size copy).
-      if (start === list.length && !store.isDraft(list)) return store.adopt(list.concat(items));
-      let draft: unknown[] | undefined;
-      for (let offset = 0; offset < items.length; offset += 1) {
-        const index = start + offset;
-        const item = index < list.length ? mergeValue(store, list[index], items[offset]) : items[offset];
-        if (index < list.length && item === list[index]) continue;
-        draft ??= store.writable(list);
-        store.set(draft, index, item);
+      this.#data = updateAt(this.#store, this.#data, path, this.#store.adopt(list.concat(items)), length);
+      return;
+    }
+    for (let offset = 0; offset < items.length; offset += 1) {
+      const index = start + offset;
+      let item = items[offset];
+      if (index < list.length) {
+        const previous = list[index];
+        item = mergeValue(this.#store, previous, item);
+        if (item === previous) continue;
       }
-      return draft ?? list;
-    });
+      draft ??= this.#store.writable(list as unknown[]);
+      this.#store.setIndex(draft, index, item);
+    }
+    if (draft !== undefined && draft !== list) this.#data = updateAt(this.#store, this.#data, path, draft, length);
   }
 
-  function markDead(listPath: Path): void {
+  /** Whether the stream into the list at the first `length` segments of `path` failed (2022 format). */
+  #isDead(path: Path, length: number): boolean {
+    // Most responses have no failed stream: skip building the key, once per streamed item.
+    return this.#deadLists.size > 0 && this.#deadLists.has(pathKey(path.slice(0, length)));
+  }
+
+  #markDead(listPath: Path): void {
     const key = pathKey(listPath);
-    if (deadLists.has(key)) return;
-    deadLists.add(key);
-    store.onRollback(() => deadLists.delete(key));
+    if (this.#deadLists.has(key)) return;
+    this.#deadLists.add(key);
+    this.#store.onRollback(() => this.#deadLists.delete(key));
   }
 
-  function recordFailure(
+  #recordFailure(
     path: Path,
     label: string | undefined,
     kind: BoundaryKind,
@@ -375,103 +421,94 @@ export function createReassembler<
       kind,
       errors: failureErrors,
     };
-    const draft = store.writable(failed as FailedBoundary[]);
-    store.set(draft, draft.length, boundary);
-    failed = draft;
-    appendErrors(failureErrors);
+    const draft = this.#store.writable(this.#failed as FailedBoundary[]);
+    this.#store.setIndex(draft, draft.length, boundary);
+    this.#failed = draft;
+    this.#appendErrors(failureErrors);
   }
 
-  function appendErrors(incoming: readonly GraphQLErrorJSON[]): void {
+  #appendErrors(incoming: readonly GraphQLErrorJSON[]): void {
     if (incoming.length === 0) return;
-    const draft = store.writable(errors as GraphQLErrorJSON[]);
-    for (const error of incoming) store.set(draft, draft.length, error);
-    errors = draft;
+    const draft = this.#store.writable(this.#errors as GraphQLErrorJSON[]);
+    for (const error of incoming) this.#store.setIndex(draft, draft.length, error);
+    this.#errors = draft;
   }
 
-  function mergeExtensions(incoming: Record<string, unknown> | undefined): void {
+  #mergeExtensions(incoming: Record<string, unknown> | undefined): void {
     if (incoming === undefined) return;
     const keys = Object.keys(incoming);
     if (keys.length === 0) return;
-    const draft = store.writable(extensions ?? store.adopt({}));
-    for (const key of keys) store.set(draft, key, incoming[key]);
-    extensions = draft;
+    const draft = this.#store.writable(this.#extensions ?? this.#store.adopt({}));
+    for (const key of keys) this.#store.setKey(draft, key, incoming[key]);
+    this.#extensions = draft;
   }
 
-  function setKind(tracked: TrackedBoundary, kind: BoundaryKind): void {
+  #setKind(tracked: TrackedBoundary, kind: BoundaryKind): void {
     if (tracked.kind === kind) return;
     const previous = tracked.kind;
     tracked.kind = kind;
-    store.onRollback(() => {
+    this.#store.onRollback(() => {
       tracked.kind = previous;
     });
-    pendingChanged = true;
+    this.#pendingChanged = true;
   }
 
   /** A boundary whose kind no entry showed yet: a list at its path means a stream. */
-  function kindAt(path: Path): BoundaryKind {
-    const found = lookup(data, path);
+  #kindAt(path: Path): BoundaryKind {
+    const found = lookup(this.#data, path);
     return found.status === 'found' && Array.isArray(found.value) ? 'stream' : 'defer';
   }
 
-  function restorePending(boundaries: readonly TrackedBoundary[]): void {
-    for (const tracked of boundaries) pendingById.set(tracked.id, tracked);
-    pendingReordered = true;
+  #restorePending(boundaries: readonly TrackedBoundary[]): void {
+    for (const tracked of boundaries) this.#pendingById.set(tracked.id, tracked);
+    this.#pendingReordered = true;
   }
 
-  function publish(): IncrementalResult<TData, TExtensions> {
-    if (pendingChanged) {
-      const tracked = [...pendingById.values()];
-      if (pendingReordered) tracked.sort((a, b) => a.order - b.order);
-      pendingReordered = false;
-      pendingList = Object.freeze(tracked.map(toPendingBoundary));
-      pendingChanged = false;
+  #publish(): IncrementalResult<TData, TExtensions> {
+    if (this.#pendingChanged) {
+      const tracked = [...this.#pendingById.values()];
+      if (this.#pendingReordered) tracked.sort((a, b) => a.order - b.order);
+      this.#pendingReordered = false;
+      this.#pendingList = Object.freeze(tracked.map(toPendingBoundary));
+      this.#pendingChanged = false;
     }
-    store.publish();
+    this.#store.publish();
     const result: IncrementalResult = {
-      ...(hasData ? { data: data as Record<string, unknown> | null } : {}),
-      ...(errors.length > 0 ? { errors } : {}),
-      ...(extensions === undefined ? {} : { extensions }),
-      hasNext,
-      pending: pendingList,
-      failed,
+      ...(this.#hasData ? { data: this.#data as Record<string, unknown> | null } : {}),
+      ...(this.#errors.length > 0 ? { errors: this.#errors } : {}),
+      ...(this.#extensions === undefined ? {} : { extensions: this.#extensions }),
+      hasNext: this.#hasNext,
+      pending: this.#pendingList,
+      failed: this.#failed,
     };
-    current = result as IncrementalResult<TData, TExtensions>;
-    return current;
+    this.#current = result as IncrementalResult<TData, TExtensions>;
+    return this.#current;
   }
 
-  return {
-    apply(payload) {
-      applyOne(payload);
-      return publish();
-    },
-    applyAll(payloads) {
-      let applied = 0;
-      try {
-        for (const payload of payloads) {
-          applyOne(payload);
-          applied += 1;
-        }
-      } finally {
-        if (applied > 0) publish();
-      }
-      return current;
-    },
-    get current() {
-      return current;
-    },
-    get format() {
-      return format;
-    },
-  };
-}
+  apply(payload: unknown): IncrementalResult<TData, TExtensions> {
+    this.#applyOne(payload);
+    return this.#publish();
+  }
 
-/** Runs `action`, turning a merge that nests too deep (see {@link MAX_MERGE_DEPTH}) into a typed error. */
-function limitingDepth(entry: string, fail: Fail, action: () => void): void {
-  try {
-    action();
-  } catch (error) {
-    if (!(error instanceof MergeTooDeepError)) throw error;
-    fail('INVALID_PAYLOAD', `the data nests deeper than ${MAX_MERGE_DEPTH} levels where it merges into earlier data; no GraphQL response does`, entry);
+  applyAll(payloads: Iterable<unknown>): IncrementalResult<TData, TExtensions> | undefined {
+    let applied = 0;
+    try {
+      for (const payload of payloads) {
+        this.#applyOne(payload);
+        applied += 1;
+      }
+    } finally {
+      if (applied > 0) this.#publish();
+    }
+    return this.#current;
+  }
+
+  get current(): IncrementalResult<TData, TExtensions> | undefined {
+    return this.#current;
+  }
+
+  get format(): WireFormat | undefined {
+    return this.#format;
   }
 }
 
@@ -498,3 +535,4 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
 }
+

@@ -2,9 +2,9 @@ import { readAnnouncement, readCompletion, readIdEntry } from './formats/current
 import { readPathEntry } from './formats/deferSpec20220824.js';
 import { isPre2022Patch, readPatch } from './formats/pre2022Patch.js';
 import { isRecord } from './resultTree.js';
-import type { NormalizedPayload, Step } from './steps.js';
+import type { Announcement, NormalizedPayload, Step } from './steps.js';
 import type { WireFormat } from './types.js';
-import { describe, readEntries, readErrors, readExtensions, type Fail } from './wireValues.js';
+import { EMPTY, describe, readEntries, readErrors, readExtensions, type Fail } from './wireValues.js';
 
 /**
  * Checks one payload and reads it into the internal model, recognising its format without being told:
@@ -31,7 +31,7 @@ export function readPayload(raw: unknown, initial: boolean, fail: Fail): Normali
 
   if (!initial && isPre2022Patch(raw)) {
     const steps = [readPatch(raw, fail)];
-    return { hasNext, hasData: false, data: null, errors, extensions, pending: [], steps, format: 'pre-2022' };
+    return { hasNext, hasData: false, data: null, errors, extensions, pending: EMPTY, steps, format: 'pre-2022' };
   }
 
   const data = raw['data'];
@@ -41,12 +41,17 @@ export function readPayload(raw: unknown, initial: boolean, fail: Fail): Normali
   // A later payload's `data: null` cannot take back what was delivered; only objects are merged.
   const hasData = initial ? data !== undefined : isRecord(data);
 
-  const pending = readEntries(raw['pending'], 'pending', fail).map((entry, index) =>
-    readAnnouncement(entry, `pending[${index}]`, fail),
-  );
+  // Plain loops, not map/forEach: no callback is allocated per payload.
+  const pendingEntries = readEntries(raw['pending'], 'pending', fail);
+  const pending: Announcement[] = [];
+  for (let index = 0; index < pendingEntries.length; index += 1) {
+    pending.push(readAnnouncement(pendingEntries[index]!, `pending[${index}]`, fail));
+  }
   let format: WireFormat | undefined = pending.length > 0 ? 'current' : undefined;
   const steps: Step[] = [];
-  readEntries(raw['incremental'], 'incremental', fail).forEach((entry, index) => {
+  const incremental = readEntries(raw['incremental'], 'incremental', fail);
+  for (let index = 0; index < incremental.length; index += 1) {
+    const entry = incremental[index]!;
     const where = `incremental[${index}]`;
     if (Object.hasOwn(entry, 'id')) {
       steps.push(readIdEntry(entry, where, fail));
@@ -55,11 +60,12 @@ export function readPayload(raw: unknown, initial: boolean, fail: Fail): Normali
       steps.push(readPathEntry(entry, where, fail));
       format ??= '2022';
     }
-  });
-  readEntries(raw['completed'], 'completed', fail).forEach((entry, index) => {
-    steps.push(readCompletion(entry, `completed[${index}]`, fail));
+  }
+  const completed = readEntries(raw['completed'], 'completed', fail);
+  for (let index = 0; index < completed.length; index += 1) {
+    steps.push(readCompletion(completed[index]!, `completed[${index}]`, fail));
     format = 'current';
-  });
+  }
   if (initial && format === undefined) {
     // spec.md 5.6 rule 2: an incremental initial payload of the current format always has `pending`;
     // without it, `hasNext` means the 2022 format (a pre-2022 patch may still show up and say otherwise).

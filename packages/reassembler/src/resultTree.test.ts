@@ -61,20 +61,21 @@ describe('updateAt', () => {
     const sibling = Object.freeze({ s: 1 });
     const root = Object.freeze({ a: Object.freeze({ list: Object.freeze([1]) }), sibling });
     store.begin();
-    const append = (value: unknown) => {
-      const list = store.writable(value as unknown[]);
-      store.set(list, list.length, list.length + 1);
-      return list;
+    const append = (root: unknown): unknown => {
+      const found = lookup(root, ['a', 'list']);
+      const list = store.writable((found as { value: unknown[] }).value);
+      store.setIndex(list, list.length, list.length + 1);
+      return updateAt(store, root, ['a', 'list'], list);
     };
-    const first = updateAt(store, root, ['a', 'list'], append) as { a: { list: number[] }; sibling: unknown };
-    const second = updateAt(store, first, ['a', 'list'], append) as typeof first;
+    const first = append(root) as { a: { list: number[] }; sibling: unknown };
+    const second = append(first) as typeof first;
     // Within one batch the drafts are reused: no copy per write.
     expect(second).toBe(first);
     expect(second.a.list).toEqual([1, 2, 3]);
     expect(second.sibling).toBe(sibling);
     expect(root.a.list).toEqual([1]);
     store.publish();
-    const third = updateAt(store, second, ['a', 'list'], append) as typeof first;
+    const third = append(second) as typeof first;
     // After a publish, the published containers are copied, never written.
     expect(third).not.toBe(second);
     expect(second.a.list).toEqual([1, 2, 3]);
@@ -84,6 +85,14 @@ describe('updateAt', () => {
   it('returns the same root when the update changes nothing', () => {
     const store = createDraftStore();
     const root = { a: { b: 1 } };
-    expect(updateAt(store, root, ['a', 'b'], (value) => value)).toBe(root);
+    expect(updateAt(store, root, ['a', 'b'], 1)).toBe(root);
+  });
+
+  it('follows only the first `length` segments', () => {
+    const store = createDraftStore();
+    const root = Object.freeze({ a: Object.freeze({ list: Object.freeze([1]) }) });
+    const updated = updateAt(store, root, ['a', 'list', 7], [1, 2], 2) as { a: { list: number[] } };
+    expect(updated).toEqual({ a: { list: [1, 2] } });
+    expect(root.a.list).toEqual([1]);
   });
 });

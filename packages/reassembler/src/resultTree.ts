@@ -21,10 +21,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Follows `path` from `root`, reading own properties only: a segment named `__proto__` or
  * `constructor` finds a field of that name or nothing, never an inherited value.
+ *
+ * @param length - How many segments of `path` to follow (default: all), so that a 2022 stream entry's
+ *   list is found from its item path without slicing the path on every payload.
  */
-export function lookup(root: unknown, path: Path): Lookup {
+export function lookup(root: unknown, path: Path, length = path.length): Lookup {
   let node = root;
-  for (let depth = 0; depth < path.length; depth += 1) {
+  for (let depth = 0; depth < length; depth += 1) {
     if (node === null) return { status: 'null', depth };
     const segment = path[depth]!;
     if (Array.isArray(node)) {
@@ -43,30 +46,28 @@ export function lookup(root: unknown, path: Path): Lookup {
 }
 
 /**
- * Replaces the value at `path` (which {@link lookup} found) by `update(value)`, copying the
- * containers along the path only where they are not drafts yet. Returns the new root; the old root
- * is returned unchanged when `update` returns its argument.
+ * Puts `value` at `path` (which {@link lookup} found), copying the containers along the path only
+ * where they are not drafts yet. Returns the new root; the old root is returned unchanged when the
+ * path already holds `value` (for instance a draft that was just written in place).
+ *
+ * @param length - How many segments of `path` to follow (default: all).
  */
-export function updateAt(
-  store: DraftStore,
-  root: unknown,
-  path: Path,
-  update: (value: unknown) => unknown,
-): unknown {
+export function updateAt(store: DraftStore, root: unknown, path: Path, value: unknown, length = path.length): unknown {
   // Iterative, so deep paths cannot overflow the stack: collect the containers, then rebuild upward.
   const containers: Container[] = [];
   let node = root;
-  for (const segment of path) {
+  for (let depth = 0; depth < length; depth += 1) {
     containers.push(node as Container);
-    node = (node as Record<string | number, unknown>)[segment];
+    node = (node as Record<string | number, unknown>)[path[depth]!];
   }
-  let value = update(node);
-  for (let depth = path.length - 1; depth >= 0; depth -= 1) {
+  if (node === value) return root;
+  for (let depth = length - 1; depth >= 0; depth -= 1) {
     const container = containers[depth]!;
     const segment = path[depth]!;
     if ((container as Record<string | number, unknown>)[segment] === value) return root;
     const draft = store.writable(container);
-    store.set(draft, segment, value);
+    if (Array.isArray(draft)) store.setIndex(draft, segment as number, value);
+    else store.setKey(draft, segment as string, value);
     value = draft;
   }
   return value;
@@ -106,7 +107,7 @@ export function mergeValue(store: DraftStore, existing: unknown, incoming: unkno
         value = next;
       }
       if (merged === existing) merged = store.writable(existing);
-      store.set(merged, key, value);
+      store.setKey(merged, key, value);
     }
     return merged;
   }
@@ -117,7 +118,7 @@ export function mergeValue(store: DraftStore, existing: unknown, incoming: unkno
       const value = index < existing.length ? mergeValue(store, previous, incoming[index], depth + 1) : incoming[index];
       if (index < existing.length && value === previous) continue;
       if (merged === existing) merged = store.writable(existing);
-      store.set(merged, index, value);
+      store.setIndex(merged, index, value);
     }
     return merged;
   }

@@ -46,11 +46,12 @@ export function readId(value: unknown, entry: string, fail: Fail): string {
   return fail('INVALID_PAYLOAD', `expected \`id\` to be a string, got ${describe(value)}`, entry);
 }
 
-const NO_ERRORS: readonly GraphQLErrorJSON[] = Object.freeze([]);
+/** The one empty list every part of the reassembler shares (frozen: it ends up in results). */
+export const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Reads an optional `errors` list; `null` counts as absent. Every error needs a string `message`. */
 export function readErrors(value: unknown, entry: string, fail: Fail): readonly GraphQLErrorJSON[] {
-  if (value === undefined || value === null) return NO_ERRORS;
+  if (value === undefined || value === null) return EMPTY;
   if (!Array.isArray(value)) return fail('INVALID_PAYLOAD', `expected \`errors\` to be a list, got ${describe(value)}`, entry);
   for (const error of value) {
     if (!isRecord(error) || typeof error['message'] !== 'string') {
@@ -69,10 +70,11 @@ export function readExtensions(value: unknown, entry: string, fail: Fail): Recor
 
 /** Reads an optional list of entries (`pending`, `incremental`, `completed`); `null` counts as empty. */
 export function readEntries(value: unknown, entry: string, fail: Fail): readonly Record<string, unknown>[] {
-  if (value === undefined || value === null) return [];
+  if (value === undefined || value === null) return EMPTY;
   if (!Array.isArray(value)) return fail('INVALID_PAYLOAD', `expected a list, got ${describe(value)}`, entry);
-  value.forEach((item, index) => {
+  for (let index = 0; index < value.length; index += 1) {
+    const item: unknown = value[index];
     if (!isRecord(item)) fail('INVALID_PAYLOAD', `expected an object, got ${describe(item)}`, `${entry}[${index}]`);
-  });
+  }
   return value as readonly Record<string, unknown>[];
 }

@@ -9,9 +9,7 @@
  */
 import type { Announcement, Step } from '../steps.js';
 import { isRecord } from '../resultTree.js';
-import { describe, readErrors, readExtensions, readId, readLabel, readPath, type Fail } from '../wireValues.js';
-
-const ROOT: readonly never[] = Object.freeze([]);
+import { EMPTY, describe, readErrors, readExtensions, readId, readLabel, readPath, type Fail } from '../wireValues.js';
 
 /** Reads a `pending` entry: `{ id, path, label? }`. */
 export function readAnnouncement(entry: Record<string, unknown>, where: string, fail: Fail): Announcement {
@@ -39,7 +37,7 @@ export function readIdEntry(entry: Record<string, unknown>, where: string, fail:
   if (!isRecord(data)) {
     return fail('INVALID_PAYLOAD', `expected \`data\` (an object) or \`items\` (a list), got data ${describe(data)}`, where);
   }
-  const subPath = entry['subPath'] === undefined || entry['subPath'] === null ? ROOT : readPath(entry['subPath'], where, fail);
+  const subPath = entry['subPath'] === undefined || entry['subPath'] === null ? EMPTY : readPath(entry['subPath'], where, fail);
   return { type: 'defer-by-id', id, subPath, data, errors, extensions, entry: where };
 }
 
