@@ -223,6 +223,12 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
   let dataFrom = 0;
   /** The bytes under examination: the caller's chunk, or the held bytes followed by it. */
   let data: Uint8Array = EMPTY;
+  /** The chunk of the current `write`, once `data` is it (not the held bytes): see {@link asciiText}. */
+  let chunkData: Uint8Array = EMPTY;
+  /** `data` from `textFrom` on, decoded, when that is all ASCII; `undefined` until needed in this write. */
+  let text: string | undefined;
+  let textFrom = 0;
+  let textIsAscii = false;
   /** Next byte to examine in the `delimiter`, `headers` and `afterFixedBody` states. */
   let cursor = 0;
   /** First byte of the current part (after its delimiter line); 0 for the preamble. */
@@ -323,9 +329,29 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
     }
   }
 
+  /**
+   * Whether the bytes from `position` on are in {@link text}: the caller's chunk (not the held bytes,
+   * which can be a large part's), decoded once per write from the first position asked about, and all
+   * ASCII, so that byte offsets are string offsets. Then parts wholly inside the chunk cost no
+   * `TextDecoder` call and no `subarray` each (one decode per write instead). A chunk with any other byte is decoded part by part as before; a chunk is
+   * decoded at most once this way, so every byte still is at most once.
+   */
+  function asciiText(position: number): boolean {
+    if (data !== chunkData) return false;
+    if (text === undefined) {
+      textFrom = position;
+      text = decoder.decode(data.subarray(position - dataFrom));
+      // Fewer UTF-16 units than bytes means a multi-byte character; U+FFFD an invalid byte.
+      textIsAscii = text.length === received - position && !text.includes('\uFFFD');
+    }
+    return textIsAscii && position >= textFrom;
+  }
+
   function emit(partHeaders: ReadonlyMap<string, string>, start: number, end: number): void {
     if (end - partStart > maxPartSize) throw partTooLarge(`Part ${partCount}`, maxPartSize, partCount, partStart);
-    const body = decoder.decode(data.subarray(start - dataFrom, end - dataFrom));
+    const body = asciiText(start)
+      ? text!.slice(start - textFrom, end - textFrom)
+      : decoder.decode(data.subarray(start - dataFrom, end - dataFrom));
     onPart({ index: partCount++, headers: partHeaders, body, offset: start, size: end - start });
   }
 
@@ -682,18 +708,27 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
     write(chunk) {
       if (hasFailed) throw failure;
       if (state === 'closed' || chunk.length === 0) return;
+      const chunkStart = received;
+      received += chunk.length;
+      chunkData = chunk;
       if (held.length === 0) {
         // Nothing held back: parse the chunk in place and copy only its unfinished tail.
         data = chunk;
-        dataFrom = received;
+        dataFrom = chunkStart;
       } else {
         held.append(chunk);
         data = held.view();
       }
-      received += chunk.length;
       try {
         while (step()) {
           // Each step consumes bytes or changes state; it returns false when it needs more bytes.
+          if (data !== chunk && keepFrom() >= chunkStart) {
+            // The part that spanned writes is out and the held bytes are no longer needed: parse the
+            // rest in the chunk itself, which can then be read as text (see asciiText).
+            held.discard(held.length);
+            data = chunk;
+            dataFrom = chunkStart;
+          }
         }
         while (completeJsonPartAtWriteEnd()) {
           while (step()) {
@@ -705,6 +740,9 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
         failure = error;
         data = EMPTY;
         throw error;
+      } finally {
+        text = undefined;
+        chunkData = EMPTY;
       }
       const keep = Math.min(keepFrom(), received);
       if (data === chunk) held.append(chunk.subarray(keep - dataFrom));
