@@ -10,7 +10,12 @@
  *   pre-split part bodies (what any streaming reader must at least do);
  * - ours: `readPayloads(response)`;
  * - `meros/browser`;
- * - Apollo Client 4's multipart reader, through `HttpLink` with a `fetch` that returns the response.
+ * - `meros/node`, on a Node `Readable` of the same chunks as `Buffer`s (views, not copies), with the
+ *   response's headers, as an `IncomingMessage` would be;
+ * - Apollo Client 4's multipart reader, through `HttpLink` with a `fetch` that returns the response;
+ * - urql's multipart reader (`@urql/core` 6.0.3, the code `makeFetchSource` runs before it merges
+ *   each payload into the result; see readerUrqlMultipart.ts);
+ * - `fetch-multipart-graphql` 3.3.0, with the global `fetch` returning the response for its call.
  *
  * Each run's output is checked (outside the clock): every part, in order, must re-serialise to the
  * exact JSON that was framed. A wrong output is reported as ✗, not thrown: peers' bugs are results.
@@ -18,11 +23,18 @@
  * Run: `pnpm bench reader`, or `cd test && npx tsx --conditions=source --expose-gc bench/reader.bench.ts`.
  * Flags: `--quick` (fewer rounds, no results file), `--no-write`.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
 import { meros } from 'meros/browser';
+import { meros as merosNode } from 'meros/node';
+import fetchMultipartGraphqlModule from 'fetch-multipart-graphql';
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { readPayloads } from '@graphql-incremental/reader';
+import { parseMultipartMixed as urqlParseMultipartMixed } from './readerUrqlMultipart.js';
 import {
   describeEnvironment,
   describeRevision,
@@ -140,6 +152,30 @@ function respond(chunks: readonly Uint8Array[]): Response {
 
 type Reader = (chunks: readonly Uint8Array[], body: Body) => Promise<unknown[]>;
 
+// The urql reader is a copy (it is not exported): make sure it is the installed version's.
+const require = createRequire(import.meta.url);
+const urqlVersion = (JSON.parse(readFileSync(require.resolve('@urql/core/package.json'), 'utf8')) as { version: string }).version;
+if (urqlVersion !== '6.0.3') throw new Error(`readerUrqlMultipart.ts is a copy of @urql/core 6.0.3's reader, but ${urqlVersion} is installed`);
+
+/** fetch-multipart-graphql is CommonJS with an `exports.default`; interop may or may not unwrap it. */
+type FetchMultipartGraphql = (
+  url: string,
+  options: { method?: string; body?: string; onNext: (parts: unknown[]) => void; onError: (error: unknown) => void; onComplete: () => void },
+) => void;
+const fetchMultipartGraphql = ((fetchMultipartGraphqlModule as unknown as { default?: FetchMultipartGraphql }).default ??
+  fetchMultipartGraphqlModule) as unknown as FetchMultipartGraphql;
+
+const bufferChunks = new WeakMap<readonly Uint8Array[], Buffer[]>();
+/** The same chunks as `Buffer`s viewing the same bytes (made once, outside the clock). */
+function asBuffers(chunks: readonly Uint8Array[]): Buffer[] {
+  let buffers = bufferChunks.get(chunks);
+  if (buffers === undefined) {
+    buffers = chunks.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    bufferChunks.set(chunks, buffers);
+  }
+  return buffers;
+}
+
 const readers: Record<string, Reader> = {
   async limit(chunks, body) {
     const reader = respond(chunks).body!.getReader();
@@ -162,6 +198,15 @@ const readers: Record<string, Reader> = {
     for await (const part of parts) out.push(part.json ? part.body : `not JSON: ${String(part.body)}`);
     return out;
   },
+  async 'meros/node'(chunks) {
+    const out: unknown[] = [];
+    const message = Readable.from(asBuffers(chunks)) as Readable & { headers?: Record<string, string> };
+    message.headers = { 'content-type': CONTENT_TYPE };
+    const parts = await merosNode<unknown>(message as unknown as IncomingMessage);
+    if (!(Symbol.asyncIterator in parts) || parts instanceof Readable) throw new Error('meros/node did not see a multipart response');
+    for await (const part of parts) out.push(part.json ? part.body : `not JSON: ${String(part.body)}`);
+    return out;
+  },
   async 'Apollo 4 HttpLink'(chunks) {
     const link = new HttpLink({ uri: 'http://bench.invalid/graphql', fetch: () => Promise.resolve(respond(chunks)) });
     const client = new ApolloClient({ link, cache: new InMemoryCache() });
@@ -169,6 +214,31 @@ const readers: Record<string, Reader> = {
     await new Promise<void>((resolve, reject) => {
       ApolloLink.execute(link, { query: APOLLO_QUERY }, { client }).subscribe({ next: (value) => out.push(value), error: reject, complete: resolve });
     });
+    return out;
+  },
+  async "urql's multipart reader"(chunks) {
+    const out: unknown[] = [];
+    for await (const payload of urqlParseMultipartMixed(CONTENT_TYPE, respond(chunks))) out.push(payload);
+    return out;
+  },
+  async 'fetch-multipart-graphql'(chunks) {
+    const out: unknown[] = [];
+    const realFetch = globalThis.fetch;
+    // It calls the global fetch; contestants run one at a time, so swapping it for this run is safe.
+    globalThis.fetch = () => Promise.resolve(respond(chunks));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        fetchMultipartGraphql('http://bench.invalid/graphql', {
+          method: 'POST',
+          body: '{}',
+          onNext: (parts) => out.push(...parts),
+          onError: reject,
+          onComplete: resolve,
+        });
+      });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
     return out;
   },
 };
@@ -308,6 +378,20 @@ if (write) {
       'round. The last column is ours divided by the fastest peer whose output was correct (below 1 = we',
       'are faster). Targets (issue 7): at or under the fastest correct peer everywhere, within 1.15× of the',
       'limit, linear in part size.',
+      '',
+      'Peers: `meros/browser` on the `Response`; `meros/node` on a Node `Readable` of the same chunks as',
+      '`Buffer` views, standing in for an `IncomingMessage`; Apollo Client 4 through `HttpLink`; urql\'s',
+      'multipart reader (`@urql/core` 6.0.3\'s `parseMultipartMixed`, which `makeFetchSource` runs before it',
+      'merges each payload into the result; urql does not export it, so test/bench/readerUrqlMultipart.ts',
+      'holds a statement-for-statement copy, checked against the installed version); and',
+      '`fetch-multipart-graphql` 3.3.0 through the global `fetch`.',
+      '',
+      'Every run starts after a forced full GC (the harness calls `gc()` before each contestant). V8 then',
+      'discards optimized code whose object maps died with the previous run, so a reader whose hot code',
+      'depends on its own objects (ours: per-response parser state and part objects) runs each body partly',
+      'unoptimized, while code that mostly calls `JSON.parse` and string builtins does not. This is what',
+      'an application sees for a response that arrives after a major GC; back-to-back reads without',
+      'forced GCs are faster for us (test/bench/readerProfile.ts measures both).',
       '',
       ratioTable,
       '',
