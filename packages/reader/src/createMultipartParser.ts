@@ -165,7 +165,7 @@ export function mayCompleteJsonEarly(headers: ReadonlyMap<string, string>): bool
 export function bytesAfterJsonObject(partIndex: number, offset: number): ReaderError {
   return new ReaderError(
     'MALFORMED_MULTIPART',
-    `part ${partIndex} is a JSON object that ended before byte ${offset}, but something other than whitespace and the delimiter follows it. A part holds one JSON payload.`,
+    `part ${partIndex} is a JSON object that ended before byte ${offset}, but more than whitespace follows it: a part holds one payload.`,
     { partIndex: partIndex + 1, offset },
   );
 }
@@ -223,12 +223,6 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
   let dataFrom = 0;
   /** The bytes under examination: the caller's chunk, or the held bytes followed by it. */
   let data: Uint8Array = EMPTY;
-  /** The chunk of the current `write`, once `data` is it (not the held bytes): see {@link asciiText}. */
-  let chunkData: Uint8Array = EMPTY;
-  /** `data` from `textFrom` on, decoded, when that is all ASCII; `undefined` until needed in this write. */
-  let text: string | undefined;
-  let textFrom = 0;
-  let textIsAscii = false;
   /** Next byte to examine in the `delimiter`, `headers` and `afterFixedBody` states. */
   let cursor = 0;
   /** First byte of the current part (after its delimiter line); 0 for the preamble. */
@@ -329,29 +323,9 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
     }
   }
 
-  /**
-   * Whether the bytes from `position` on are in {@link text}: the caller's chunk (not the held bytes,
-   * which can be a large part's), decoded once per write from the first position asked about, and all
-   * ASCII, so that byte offsets are string offsets. Then parts wholly inside the chunk cost no
-   * `TextDecoder` call and no `subarray` each (one decode per write instead). A chunk with any other byte is decoded part by part as before; a chunk is
-   * decoded at most once this way, so every byte still is at most once.
-   */
-  function asciiText(position: number): boolean {
-    if (data !== chunkData) return false;
-    if (text === undefined) {
-      textFrom = position;
-      text = decoder.decode(data.subarray(position - dataFrom));
-      // Fewer UTF-16 units than bytes means a multi-byte character; U+FFFD an invalid byte.
-      textIsAscii = text.length === received - position && !text.includes('\uFFFD');
-    }
-    return textIsAscii && position >= textFrom;
-  }
-
   function emit(partHeaders: ReadonlyMap<string, string>, start: number, end: number): void {
     if (end - partStart > maxPartSize) throw partTooLarge(`Part ${partCount}`, maxPartSize, partCount, partStart);
-    const body = asciiText(start)
-      ? text!.slice(start - textFrom, end - textFrom)
-      : decoder.decode(data.subarray(start - dataFrom, end - dataFrom));
+    const body = decoder.decode(data.subarray(start - dataFrom, end - dataFrom));
     onPart({ index: partCount++, headers: partHeaders, body, offset: start, size: end - start });
   }
 
@@ -444,6 +418,14 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
     return new ReaderError('MALFORMED_MULTIPART', detail, { partIndex: partCount, offset });
   }
 
+  /** One message for every bad byte on a delimiter line (after `--`, after CR, or in place of either). */
+  function unexpectedAfterDelimiter(position: number): ReaderError {
+    return malformed(
+      `expected "--", a line break or padding after the delimiter "--${boundary}", got byte ${byteAt(position)}. Is the boundary in the Content-Type right?`,
+      position,
+    );
+  }
+
   /** Advances by one state transition; `false` when more bytes are needed (or the body is closed). */
   function step(): boolean {
     switch (state) {
@@ -470,14 +452,12 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
             cursor++;
           } else if (byte === HYPHEN) {
             if (cursor + 1 >= received) return false;
-            if (byteAt(cursor + 1) !== HYPHEN) {
-              throw malformed(`expected "--" to close the body after the delimiter "--${boundary}", got "-" and byte ${byteAt(cursor + 1)}.`, cursor);
-            }
+            if (byteAt(cursor + 1) !== HYPHEN) throw unexpectedAfterDelimiter(cursor + 1);
             state = 'closed';
             return false;
           } else if (byte === CR) {
             if (cursor + 1 >= received) return false;
-            if (byteAt(cursor + 1) !== LF) throw malformed(`expected a line feed after the carriage return ending the delimiter line.`, cursor + 1);
+            if (byteAt(cursor + 1) !== LF) throw unexpectedAfterDelimiter(cursor + 1);
             cursor += 2;
             startPart();
             return true;
@@ -486,10 +466,7 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
             startPart();
             return true;
           } else {
-            throw malformed(
-              `expected "--", a line break or padding after the delimiter "--${boundary}", got byte ${byte}. Is the boundary in the Content-Type right?`,
-              cursor,
-            );
+            throw unexpectedAfterDelimiter(cursor);
           }
         }
       }
@@ -708,27 +685,18 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
     write(chunk) {
       if (hasFailed) throw failure;
       if (state === 'closed' || chunk.length === 0) return;
-      const chunkStart = received;
-      received += chunk.length;
-      chunkData = chunk;
       if (held.length === 0) {
         // Nothing held back: parse the chunk in place and copy only its unfinished tail.
         data = chunk;
-        dataFrom = chunkStart;
+        dataFrom = received;
       } else {
         held.append(chunk);
         data = held.view();
       }
+      received += chunk.length;
       try {
         while (step()) {
           // Each step consumes bytes or changes state; it returns false when it needs more bytes.
-          if (data !== chunk && keepFrom() >= chunkStart) {
-            // The part that spanned writes is out and the held bytes are no longer needed: parse the
-            // rest in the chunk itself, which can then be read as text (see asciiText).
-            held.discard(held.length);
-            data = chunk;
-            dataFrom = chunkStart;
-          }
         }
         while (completeJsonPartAtWriteEnd()) {
           while (step()) {
@@ -740,9 +708,6 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
         failure = error;
         data = EMPTY;
         throw error;
-      } finally {
-        text = undefined;
-        chunkData = EMPTY;
       }
       const keep = Math.min(keepFrom(), received);
       if (data === chunk) held.append(chunk.subarray(keep - dataFrom));
@@ -785,15 +750,10 @@ export function createMultipartParser(options: MultipartParserOptions): Multipar
           if (cursor === partStart && received === cursor) break;
           throw new ReaderError('TRUNCATED', `the body ended inside the headers of part ${partCount}.`, { partIndex: partCount, offset: received });
         case 'body':
-          throw new ReaderError(
-            'TRUNCATED',
-            `part ${partCount} was cut short: ${received - bodyStart} bytes of its body arrived, then the body ended without a delimiter.`,
-            { partIndex: partCount, offset: bodyStart },
-          );
         case 'fixedBody':
           throw new ReaderError(
             'TRUNCATED',
-            `part ${partCount} was cut short: ${received - bodyStart} of the ${bodyEnd - bodyStart} bytes of its Content-Length arrived.`,
+            `part ${partCount} was cut short: ${received - bodyStart} bytes of its body arrived${state === 'fixedBody' ? ` (Content-Length ${bodyEnd - bodyStart})` : ''}, then the body ended.`,
             { partIndex: partCount, offset: bodyStart },
           );
         case 'delimiter':
