@@ -49,6 +49,12 @@ interface TrackedBoundary {
   kind: BoundaryKind | undefined;
   /** Announcement order, to keep `pending` in order even after a rollback re-inserts an entry. */
   readonly order: number;
+  /**
+   * The boundary as last published. `pending` is rebuilt whenever a boundary comes or goes; reusing
+   * the objects of the others keeps that to one array of references (a page of 200 deferred items
+   * otherwise built 200 objects per payload).
+   */
+  published?: PendingBoundary;
 }
 
 /**
@@ -513,12 +519,17 @@ class IncrementalReassembler<TData, TExtensions> implements Reassembler<TData, T
 }
 
 function toPendingBoundary(tracked: TrackedBoundary): PendingBoundary {
-  return {
-    id: tracked.id,
-    path: tracked.path,
-    ...(tracked.label === undefined ? {} : { label: tracked.label }),
-    kind: tracked.kind ?? 'defer',
-  };
+  const kind = tracked.kind ?? 'defer';
+  // The kind is the only field that changes (once the data shows a list or an object, or on rollback).
+  if (tracked.published?.kind !== kind) {
+    tracked.published = {
+      id: tracked.id,
+      path: tracked.path,
+      ...(tracked.label === undefined ? {} : { label: tracked.label }),
+      kind,
+    };
+  }
+  return tracked.published;
 }
 
 function pathKey(path: Path): string {
