@@ -78,8 +78,15 @@ export async function runInterleaved(contestants: readonly Contestant[], options
   return samples;
 }
 
-/** Runs a full garbage collection when Node was started with `--expose-gc`, so one run's garbage is not the next one's pause. */
+/**
+ * Whether runs start after a forced full GC: with `--expose-gc`, unless the benchmark was given
+ * `--no-gc` (runs then follow each other as responses do in a busy application).
+ */
+export const forcedGc = typeof (globalThis as { gc?: unknown }).gc === 'function' && !process.argv.includes('--no-gc');
+
+/** Runs a full garbage collection when {@link forcedGc}, so one run's garbage is not the next one's pause. */
 export function collectGarbage(): void {
+  if (!forcedGc) return;
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
 }
@@ -170,7 +177,7 @@ export function describeEnvironment(): string {
   const model = processors[0]?.model.trim() ?? 'unknown CPU';
   const memoryGb = (totalmem() / 1024 ** 3).toFixed(0);
   const date = new Date().toISOString().slice(0, 10);
-  const gc = typeof (globalThis as { gc?: unknown }).gc === 'function' ? ', GC between runs' : '';
+  const gc = forcedGc ? ', GC between runs' : ', no forced GC';
   return `${date}; Node ${process.version} on ${process.platform}/${process.arch}; ${processors.length} × ${model}, ${memoryGb} GB${gc}`;
 }
 
