@@ -7,58 +7,15 @@
  * send one payload per deferred fragment (graphql-js batches fragments that complete together): the
  * worst case for a client, as with a slow per-item data source.
  */
-import { addTypenameToDocument } from '@apollo/client/utilities';
-import {
-  buildSchema,
-  execute,
-  experimentalExecuteIncrementally,
-  GraphQLDeferDirective,
-  GraphQLSchema,
-  GraphQLStreamDirective,
-  legacyExecuteIncrementally,
-  parse,
-  print,
-  specifiedDirectives,
-  validate,
-  type DocumentNode,
-} from 'graphql';
-import type { StreamFormat } from './streamRecording.js';
+import { parse } from 'graphql';
+import { recordShopOperation, type ShopExecution, type StreamFormat } from './shopRecording.js';
 
 /** A recorded response, as parsed payloads. */
-export interface DeferPageRecording {
+export interface DeferPageRecording extends ShopExecution {
   readonly format: StreamFormat;
   /** How many list items carry a deferred fragment. */
   readonly items: number;
-  /** The query as sent (with `__typename`), for the peers that need the document. */
-  readonly document: DocumentNode;
-  /** Every payload as the executor produced it, JSON round-tripped (what a client parses). */
-  readonly payloads: readonly Record<string, unknown>[];
-  /** The final data as plain `execute()` (without `@defer`) returns it. */
-  readonly expectedData: unknown;
 }
-
-const typeDefs = /* GraphQL */ `
-  type Query {
-    shop: Shop
-  }
-  type Shop {
-    id: ID!
-    name: String!
-    catalog: Catalog
-  }
-  type Catalog {
-    id: ID!
-    title: String!
-    products(count: Int!): [Product!]!
-  }
-  type Product {
-    id: ID!
-    name: String!
-    price: Float!
-    inStock: Boolean!
-    sku: String!
-  }
-`;
 
 /** Apollo's `GraphQL17Alpha9Handler` requires a label on every `@defer`. */
 export const DEFER_PAGE_QUERY_SOURCE = /* GraphQL */ `
@@ -100,28 +57,6 @@ function product(index: number): Record<string, unknown> {
   };
 }
 
-const rootValue = {
-  shop: {
-    id: 'shop-1',
-    name: 'The Shop',
-    catalog: {
-      id: 'catalog-1',
-      title: 'Everything',
-      products: ({ count }: { count: number }) => Array.from({ length: count }, (_, index) => product(index)),
-    },
-  },
-};
-
-const plainSchema = buildSchema(typeDefs);
-const incrementalSchema = new GraphQLSchema({
-  ...plainSchema.toConfig(),
-  directives: [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective],
-});
-
-function stripDefer(document: DocumentNode): DocumentNode {
-  return parse(print(document).replace(/@defer\(label: "details"\)/g, ''));
-}
-
 /**
  * Runs the page query for `items` products with graphql-js 17.1.
  *
@@ -131,22 +66,6 @@ function stripDefer(document: DocumentNode): DocumentNode {
  * @throws When the executor does not defer, or the operation is invalid.
  */
 export async function recordDeferPage(format: StreamFormat, items: number): Promise<DeferPageRecording> {
-  const document = addTypenameToDocument(parse(DEFER_PAGE_QUERY_SOURCE));
-  const errors = validate(incrementalSchema, document);
-  if (errors.length > 0) throw new Error(errors.map((error) => error.message).join('\n'));
-  const args = { schema: incrementalSchema, document, rootValue, variableValues: { count: items } };
-  const output = format === 'current' ? await experimentalExecuteIncrementally(args) : await legacyExecuteIncrementally(args);
-  if (!('initialResult' in output)) throw new Error('the executor did not defer');
-  const payloads: unknown[] = [output.initialResult];
-  for await (const payload of output.subsequentResults) payloads.push(payload);
-
-  const plain = await execute({ schema: plainSchema, document: stripDefer(document), rootValue, variableValues: { count: items } });
-  if (plain.errors !== undefined) throw new Error(plain.errors.map((error) => error.message).join('\n'));
-  return {
-    format,
-    items,
-    document,
-    payloads: payloads.map((payload) => JSON.parse(JSON.stringify(payload)) as Record<string, unknown>),
-    expectedData: JSON.parse(JSON.stringify(plain.data)),
-  };
+  const products = (count: number) => Array.from({ length: count }, (_, index) => product(index));
+  return { format, items, ...(await recordShopOperation(format, parse(DEFER_PAGE_QUERY_SOURCE), products, items)) };
 }

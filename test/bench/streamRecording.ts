@@ -3,24 +3,10 @@
  * (`shop.catalog.products`), produced once by graphql-js 17.1 and framed as multipart/mixed the way
  * Apollo Server frames it. Both links then read the very same bytes.
  */
-import { addTypenameToDocument } from '@apollo/client/utilities';
-import {
-  buildSchema,
-  execute,
-  experimentalExecuteIncrementally,
-  GraphQLDeferDirective,
-  GraphQLSchema,
-  GraphQLStreamDirective,
-  legacyExecuteIncrementally,
-  parse,
-  print,
-  specifiedDirectives,
-  validate,
-  type DocumentNode,
-} from 'graphql';
+import { parse, type DocumentNode } from 'graphql';
+import { recordShopOperation, type StreamFormat } from './shopRecording.js';
 
-/** The wire format of a recording. */
-export type StreamFormat = '2022' | 'current';
+export type { StreamFormat } from './shopRecording.js';
 
 /** A recorded multipart response. */
 export interface StreamRecording {
@@ -38,29 +24,6 @@ export interface StreamRecording {
   /** The final data as plain `execute()` (without `@stream`) returns it: what every client must end with. */
   readonly expectedData: unknown;
 }
-
-const typeDefs = /* GraphQL */ `
-  type Query {
-    shop: Shop
-  }
-  type Shop {
-    id: ID!
-    name: String!
-    catalog: Catalog
-  }
-  type Catalog {
-    id: ID!
-    title: String!
-    products(count: Int!): [Product!]!
-  }
-  type Product {
-    id: ID!
-    name: String!
-    price: Float!
-    inStock: Boolean!
-    sku: String!
-  }
-`;
 
 /** The operation, as the application writes it. Apollo's cache adds `__typename` before sending. */
 export const STREAM_QUERY_SOURCE = /* GraphQL */ `
@@ -107,31 +70,9 @@ async function* products(count: number): AsyncGenerator<Record<string, unknown>>
   }
 }
 
-const rootValue = {
-  shop: {
-    id: 'shop-1',
-    name: 'The Shop',
-    catalog: {
-      id: 'catalog-1',
-      title: 'Everything',
-      products: ({ count }: { count: number }) => products(count),
-    },
-  },
-};
-
-const plainSchema = buildSchema(typeDefs);
-const incrementalSchema = new GraphQLSchema({
-  ...plainSchema.toConfig(),
-  directives: [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective],
-});
-
 const encoder = new TextEncoder();
 const PART_HEADER = '\r\n---\r\ncontent-type: application/json; charset=utf-8\r\n\r\n';
 const CLOSE_DELIMITER = '\r\n-----\r\n';
-
-function stripStream(document: DocumentNode): DocumentNode {
-  return parse(print(document).replace(/@stream\(initialCount: 0\)/g, ''));
-}
 
 /**
  * Runs the stream query for `items` products with graphql-js 17.1 and frames the payloads.
@@ -142,14 +83,7 @@ function stripStream(document: DocumentNode): DocumentNode {
  * @throws When the executors do not produce one payload per item, or the operation is invalid.
  */
 export async function recordStream(format: StreamFormat, items: number): Promise<StreamRecording> {
-  const document = addTypenameToDocument(STREAM_QUERY);
-  const errors = validate(incrementalSchema, document);
-  if (errors.length > 0) throw new Error(errors.map((error) => error.message).join('\n'));
-  const args = { schema: incrementalSchema, document, rootValue, variableValues: { count: items } };
-  const output = format === 'current' ? await experimentalExecuteIncrementally(args) : await legacyExecuteIncrementally(args);
-  if (!('initialResult' in output)) throw new Error('the executor did not stream');
-  const payloads: unknown[] = [output.initialResult];
-  for await (const payload of output.subsequentResults) payloads.push(payload);
+  const { payloads, expectedData } = await recordShopOperation(format, STREAM_QUERY, products, items);
   // initial payload, one per item, and (depending on the format) one that only says the stream ended.
   if (payloads.length < items + 1 || payloads.length > items + 2) {
     throw new Error(`expected one payload per item, got ${payloads.length} payloads for ${items} items`);
@@ -164,8 +98,6 @@ export async function recordStream(format: StreamFormat, items: number): Promise
     offset += part.length;
   }
 
-  const plain = await execute({ schema: plainSchema, document: stripStream(document), rootValue, variableValues: { count: items } });
-  if (plain.errors !== undefined) throw new Error(plain.errors.map((error) => error.message).join('\n'));
   return {
     format,
     items,
@@ -173,6 +105,6 @@ export async function recordStream(format: StreamFormat, items: number): Promise
     body,
     parts,
     closeDelimiter,
-    expectedData: JSON.parse(JSON.stringify(plain.data)),
+    expectedData,
   };
 }
