@@ -80,6 +80,36 @@ describe('readPayloads', () => {
     expect(probe.cancelled).toBe(true);
   });
 
+  // readPayloads is a hand-written iterator (for speed); it must answer overlapping calls exactly as an
+  // async generator yielding each payload of readPayloadBatches would.
+  describe('answers overlapping calls as an async generator would', () => {
+    type Call = 'next' | 'return' | 'throw';
+    const sequences: readonly (readonly Call[])[] = [
+      ['next', 'return', 'next', 'next'],
+      ['next', 'next', 'return', 'next'],
+      ['next', 'throw', 'next'],
+      ['next', 'next', 'next', 'next', 'next'],
+      ['return', 'next'],
+      ['next', 'next', 'throw', 'next', 'return'],
+    ];
+    async function* reference(source: Response): AsyncGenerator<Payload, void, undefined> {
+      for await (const batch of readPayloadBatches(source)) for (const payload of batch) yield payload;
+    }
+    async function play(iterator: AsyncGenerator<Payload, void, undefined>, calls: readonly Call[]): Promise<unknown[]> {
+      const boom = new Error('boom');
+      // All calls are made before any settles, then their outcomes are collected in call order.
+      const promises = calls.map((call) => (call === 'next' ? iterator.next() : call === 'return' ? iterator.return(undefined) : iterator.throw(boom)));
+      return Promise.all(promises.map((promise) => promise.then((value) => ({ value }), (error: unknown) => ({ error: (error as Error).message }))));
+    }
+    // Three payloads in one chunk (one batch), then one more: calls overlap within and across batches.
+    const body = () => response(MULTIPART, [utf8(part('{"n":1}') + part('{"n":2}') + part('{"n":3}')), utf8(part('{"n":4}') + CLOSE)]);
+
+    it.each(sequences.map((calls) => [calls.join(', '), calls] as const))('%s', async (_name, calls) => {
+      const expected = await play(reference(body()), calls);
+      expect(await play(readPayloads(body()), calls)).toEqual(expected);
+    });
+  });
+
   it('cancels the body when the consumer stops early', async () => {
     const probe = newProbe();
     const iterator = readPayloads(response(MULTIPART, [utf8(part('{"n":1}') + part('{"n":2}'))], probe, {}, true));

@@ -160,44 +160,72 @@ export function readPayloads(response: Response, options: ReadPayloadsOptions = 
   // Hands out the payloads of readPayloadBatches one by one. Not an async generator: one with
   // `yield* batch` costs several promise hops per payload, which on small parts was a quarter of the
   // time the bytes take to decode and parse. Here a payload that is already read costs one resolved
-  // promise. Requests made while one is pending (next() not awaited) are queued behind it, and
-  // return() and throw() go to readPayloadBatches, which queues them too, as a generator would.
+  // promise. Requests made while one is pending (next() not awaited, return() during a read) run after
+  // it, in call order, as a generator's would; readPayloads.test.ts checks that against a generator.
   const batches = readPayloadBatches(response, options);
   let batch: Payload[] = [];
   let index = 0;
-  let pending: Promise<IteratorResult<Payload, void>> | undefined;
+  // Set once the iteration has ended (the last batch, an error, return() or throw()): from then on
+  // every request answers `done`, even with payloads of the last batch still unread.
+  let closed = false;
+  // The last request not yet settled; the next one runs after it, so requests settle in call order.
+  let pending: Promise<unknown> | undefined;
+
+  function close(): void {
+    closed = true;
+    batch = [];
+  }
 
   function take(): IteratorResult<Payload, void> | Promise<IteratorResult<Payload, void>> {
+    if (closed) return ended();
     if (index < batch.length) return { value: batch[index++]!, done: false };
-    return batches.next().then((result) => {
-      if (result.done === true) return result;
-      batch = result.value;
-      index = 0;
-      return take();
-    });
+    return batches.next().then(
+      (result) => {
+        if (result.done === true) {
+          close();
+          return result;
+        }
+        batch = result.value;
+        index = 0;
+        return take();
+      },
+      (error: unknown) => {
+        close();
+        throw error;
+      },
+    );
+  }
+
+  /** Runs `request` after every earlier request has settled. */
+  function enqueue<T>(request: () => T | Promise<T>): Promise<T> {
+    const queued = pending === undefined ? Promise.resolve(request()) : pending.then(request, request);
+    pending = queued;
+    const settled = (): void => {
+      if (pending === queued) pending = undefined;
+    };
+    queued.then(settled, settled);
+    return queued;
   }
 
   // Typed as a generator, which it behaves as; like native async generators in Node 20, it has no
   // `Symbol.asyncDispose` (which the type declares).
   const payloads = {
     next() {
-      if (pending === undefined && index < batch.length) return Promise.resolve({ value: batch[index++]!, done: false });
-      const request: Promise<IteratorResult<Payload, void>> = pending === undefined ? Promise.resolve(take()) : pending.then(take, take);
-      pending = request;
-      const settled = (): void => {
-        if (pending === request) pending = undefined;
-      };
-      request.then(settled, settled);
-      return request;
+      if (pending === undefined && !closed && index < batch.length) return Promise.resolve({ value: batch[index++]!, done: false });
+      return enqueue(take);
     },
     // readPayloadBatches never yields after these (it has no yield in a `finally`): they end it.
     return(value) {
-      batch = [];
-      return batches.return(value).then(ended);
+      return enqueue(() => {
+        close();
+        return batches.return(value).then(ended);
+      });
     },
     throw(error: unknown) {
-      batch = [];
-      return batches.throw(error).then(ended);
+      return enqueue(() => {
+        close();
+        return batches.throw(error).then(ended);
+      });
     },
     [Symbol.asyncIterator]() {
       return payloads;
