@@ -171,6 +171,601 @@ export function bytesAfterJsonObject(partIndex: number, offset: number): ReaderE
 }
 
 /**
+ * The parser behind {@link createMultipartParser}. A class with one module-lifetime instance kept
+ * alive (`shapeKeeper`), rather than closures: V8 keeps a function's optimized code only while a
+ * function object running it is alive, and only while the object shapes it was optimized for exist.
+ * A parser's closures and its shapes died with its response, so after a major GC between two responses
+ * the next one was parsed unoptimized at first: on 10,000 small parts read right after a full GC,
+ * 60-70 ms with closures, 42-47 ms like this (test/bench/readerProfile.ts with `--expose-gc`). Both
+ * halves are needed; the class alone measured the same as closures.
+ */
+class MultipartParserImpl implements MultipartParser {
+  readonly #boundary: string;
+  readonly #onPart: (part: MultipartPart) => void;
+  readonly #dashBoundary: Uint8Array;
+  readonly #maxPartSize: number;
+  readonly #completeJsonEarly: boolean;
+  readonly #decoder = new TextDecoder();
+  readonly #held = createByteBuffer();
+
+  #state: State = 'preamble';
+  #failure: unknown;
+  #hasFailed = false;
+
+  // Every position below is an absolute byte offset in the body.
+  /** Bytes written so far. */
+  #received = 0;
+  /** Offset of `data[0]`. */
+  #dataFrom = 0;
+  /** The bytes under examination: the caller's chunk, or the held bytes followed by it. */
+  #data: Uint8Array = EMPTY;
+  /** Next byte to examine in the `delimiter`, `headers` and `afterFixedBody` states. */
+  #cursor = 0;
+  /** First byte of the current part (after its delimiter line); 0 for the preamble. */
+  #partStart = 0;
+  #bodyStart = 0;
+  /** Where the `Content-Length` says the body ends (`fixedBody`). */
+  #bodyEnd = 0;
+  /** Where the delimiter search resumes (`preamble`, `body`): never re-examines a byte it passed. */
+  #scanFrom = 0;
+  /** Whether `scanFrom` is the start of a line, i.e. still has to be compared with `--boundary`. */
+  #scanAtLineStart = true;
+  #headers = new Map<string, string>();
+  #lastHeaderName: string | undefined;
+  /**
+   * The last header block read line by line (its bytes from the part's first header line through the
+   * blank line), with its headers and verdicts. Servers repeat one block for every part, so a part
+   * whose block is the same bytes reuses them: no decoding, trimming, lower-casing or Map per part
+   * (that was most of the per-part cost on small parts), and one Map identity that the payload
+   * decoder checks once.
+   */
+  #lastBlock = EMPTY;
+  #lastBlockHeaders = this.#headers;
+  #lastBlockContentLength: number | undefined;
+  #lastBlockJsonCandidate = false;
+  #partCount = 0;
+
+  // `completeJsonEarly` state, for the part in the `body` state.
+  /** Whether the part may end at its object's closing brace (see {@link mayCompleteJsonEarly}). */
+  #jsonCandidate = false;
+  /** Finds the closing brace; created on the first scan of a part, so parts that never need one cost nothing. */
+  #jsonScanner: JsonObjectScanner | undefined;
+  /** Where the scanner resumes: every byte before it has been scanned once. */
+  #jsonScanFrom = 0;
+  /** Bytes before this were already looked at for a trailing `}` at the end of an earlier `write`. */
+  #jsonTailCheckedFrom = 0;
+  /** In `afterJsonBody`: whether `cursor` is at the start of a line (where a delimiter may begin). */
+  #afterJsonLineStart = false;
+
+  constructor(options: MultipartParserOptions) {
+    const { boundary, onPart } = options;
+    if (boundary === '' || /[\r\n]/.test(boundary)) {
+      throw new RangeError(`A multipart boundary must be non-empty and on one line, got ${JSON.stringify(boundary)}.`);
+    }
+    this.#boundary = boundary;
+    this.#onPart = onPart;
+    this.#dashBoundary = new TextEncoder().encode(`--${boundary}`);
+    this.#maxPartSize = resolveMaxPartSize(options.maxPartSize);
+    this.#completeJsonEarly = options.completeJsonEarly === true;
+  }
+
+  #byteAt(position: number): number {
+    return this.#data[position - this.#dataFrom]!;
+  }
+
+  #compareDashBoundary(position: number): Comparison {
+    return this.#compareBytes(position, this.#dashBoundary);
+  }
+
+  #compareBytes(position: number, expected: Uint8Array): Comparison {
+    const local = position - this.#dataFrom;
+    const available = Math.min(expected.length, this.#data.length - local);
+    for (let index = 0; index < available; index++) {
+      if (this.#data[local + index] !== expected[index]) return MISMATCH;
+    }
+    return available === expected.length ? MATCH : PARTIAL;
+  }
+
+  /**
+   * Finds the next line that starts with `--boundary`, from `scanFrom` on.
+   *
+   * @returns The line's start, or -1 when the bytes so far hold none (the search resumes there later).
+   */
+  #findDelimiterLine(): number {
+    for (;;) {
+      if (this.#scanAtLineStart) {
+        const comparison = this.#compareDashBoundary(this.#scanFrom);
+        if (comparison === MATCH) return this.#scanFrom;
+        if (comparison === PARTIAL) return -1;
+        this.#scanAtLineStart = false;
+      }
+      const lineFeed = this.#data.indexOf(LF, this.#scanFrom - this.#dataFrom);
+      if (lineFeed === -1) {
+        this.#scanFrom = this.#received;
+        return -1;
+      }
+      this.#scanFrom = this.#dataFrom + lineFeed + 1;
+      this.#scanAtLineStart = true;
+    }
+  }
+
+  /** The end of content that a delimiter line at `lineStart` closes: the line break before it belongs to the delimiter. */
+  #contentEndBefore(lineStart: number, contentStart: number): number {
+    let end = lineStart;
+    if (end > contentStart && this.#byteAt(end - 1) === LF) {
+      end--;
+      if (end > contentStart && this.#byteAt(end - 1) === CR) end--;
+    }
+    return end;
+  }
+
+  /**
+   * Fails early when the part being buffered is certain to exceed `maxPartSize`, so that a server that
+   * never sends a delimiter cannot make us buffer without end. `contentEnd` is a lower bound of where
+   * the part's content ends; the exact check happens when the part is emitted, so the outcome does
+   * not depend on how the body was split into chunks.
+   */
+  #checkGrowth(contentEnd: number): void {
+    if (contentEnd - this.#partStart > this.#maxPartSize) {
+      throw partTooLarge(this.#partCount === 0 && this.#state === 'preamble' ? 'The preamble' : `Part ${this.#partCount}`, this.#maxPartSize, this.#partCount, this.#partStart);
+    }
+  }
+
+  #emit(partHeaders: ReadonlyMap<string, string>, start: number, end: number): void {
+    if (end - this.#partStart > this.#maxPartSize) throw partTooLarge(`Part ${this.#partCount}`, this.#maxPartSize, this.#partCount, this.#partStart);
+    const body = this.#decoder.decode(this.#data.subarray(start - this.#dataFrom, end - this.#dataFrom));
+    this.#onPart({ index: this.#partCount++, headers: partHeaders, body, offset: start, size: end - start });
+  }
+
+  #startBody(candidate: boolean): void {
+    this.#state = 'body';
+    this.#jsonCandidate = this.#completeJsonEarly && candidate;
+    this.#jsonScanner = undefined;
+    this.#jsonScanFrom = this.#bodyStart;
+    this.#jsonTailCheckedFrom = this.#bodyStart;
+  }
+
+  /** After the blank line that ends the headers: the body starts at `start`. */
+  #startBodyAfterHeaders(start: number, contentLength: number | undefined, candidate: boolean): void {
+    this.#bodyStart = start;
+    if (contentLength === undefined) {
+      this.#startBody(candidate);
+      this.#scanFrom = start;
+      this.#scanAtLineStart = true;
+    } else {
+      this.#bodyEnd = start + contentLength;
+      if (this.#bodyEnd - this.#partStart > this.#maxPartSize) throw partTooLarge(`Part ${this.#partCount}`, this.#maxPartSize, this.#partCount, this.#partStart);
+      this.#state = 'fixedBody';
+    }
+  }
+
+  /**
+   * Scans the open JSON part up to `limit` for the end of its object (resuming where the last scan
+   * stopped). When the object has closed, emits the part up to its closing brace and moves to
+   * `afterJsonBody`.
+   *
+   * @returns `true` when the part was emitted.
+   */
+  #completeJsonPart(limit: number): boolean {
+    if (this.#jsonScanFrom >= limit) return false;
+    this.#jsonScanner ??= createJsonObjectScanner();
+    const local = this.#jsonScanner.scan(this.#data, this.#jsonScanFrom - this.#dataFrom, limit - this.#dataFrom);
+    this.#jsonScanFrom = limit;
+    if (this.#jsonScanner.rejected) {
+      // Not an object: the part ends at its delimiter, like any other.
+      this.#jsonCandidate = false;
+      return false;
+    }
+    if (local === -1) return false;
+    const end = this.#dataFrom + local;
+    this.#emit(this.#headers, this.#bodyStart, end);
+    this.#cursor = end;
+    this.#afterJsonLineStart = false;
+    this.#state = 'afterJsonBody';
+    return true;
+  }
+
+  /**
+   * At the end of a `write`: if the open JSON part's bytes so far end, ignoring whitespace, with `}`,
+   * checks whether that brace (or an earlier one) closed its object. Cheap for everything else: it
+   * looks back only over this write's trailing whitespace.
+   *
+   * @returns `true` when the part was emitted (the caller then parses on).
+   */
+  #completeJsonPartAtWriteEnd(): boolean {
+    if (this.#state !== 'body' || !this.#jsonCandidate) return false;
+    const from = this.#jsonTailCheckedFrom;
+    this.#jsonTailCheckedFrom = this.#received;
+    let position = this.#received;
+    while (position > from && isJsonWhitespace(this.#byteAt(position - 1))) position--;
+    // All new bytes are whitespace: the last other byte was looked at before, and nothing changed.
+    if (position === from || this.#byteAt(position - 1) !== CLOSE_BRACE) return false;
+    return this.#completeJsonPart(this.#received);
+  }
+
+  /**
+   * Where a JSON object part that ends at a delimiter line ends: before its trailing whitespace, so
+   * that it is the same part as when it ends early at its closing brace. Bodies that do not start
+   * with `{` keep their trailing whitespace.
+   */
+  #jsonContentEnd(contentEnd: number): number {
+    let start = this.#bodyStart;
+    while (start < contentEnd && isJsonWhitespace(this.#byteAt(start))) start++;
+    if (start === contentEnd || this.#byteAt(start) !== OPEN_BRACE) return contentEnd;
+    let end = contentEnd;
+    while (end > start && isJsonWhitespace(this.#byteAt(end - 1))) end--;
+    return end;
+  }
+
+  #startPart(): void {
+    this.#partStart = this.#cursor;
+    this.#state = 'headers';
+  }
+
+  #malformed(detail: string, offset: number): ReaderError {
+    return new ReaderError('MALFORMED_MULTIPART', detail, { partIndex: this.#partCount, offset });
+  }
+
+  /** One message for every bad byte on a delimiter line (after `--`, after CR, or in place of either). */
+  #unexpectedAfterDelimiter(position: number): ReaderError {
+    return this.#malformed(
+      `expected "--", a line break or padding after the delimiter "--${this.#boundary}", got byte ${this.#byteAt(position)}. Is the boundary in the Content-Type right?`,
+      position,
+    );
+  }
+
+  /** Advances by one state transition; `false` when more bytes are needed (or the body is closed). */
+  #step(): boolean {
+    switch (this.#state) {
+      case 'preamble': {
+        const lineStart = this.#findDelimiterLine();
+        if (lineStart === -1) {
+          this.#checkGrowth((this.#scanAtLineStart ? this.#scanFrom : this.#received + 1) - 2);
+          return false;
+        }
+        const end = this.#contentEndBefore(lineStart, 0);
+        if (end > this.#maxPartSize) throw partTooLarge('The preamble', this.#maxPartSize, 0, 0);
+        if (end > 0) this.#emitPreambleIfPart(end);
+        this.#cursor = lineStart + this.#dashBoundary.length;
+        this.#state = 'delimiter';
+        return true;
+      }
+
+      case 'delimiter': {
+        for (;;) {
+          if (this.#cursor >= this.#received) return false;
+          const byte = this.#byteAt(this.#cursor);
+          if (byte === SPACE || byte === TAB) {
+            // RFC 2046 transport padding between the boundary and the line break.
+            this.#cursor++;
+          } else if (byte === HYPHEN) {
+            if (this.#cursor + 1 >= this.#received) return false;
+            if (this.#byteAt(this.#cursor + 1) !== HYPHEN) throw this.#unexpectedAfterDelimiter(this.#cursor + 1);
+            this.#state = 'closed';
+            return false;
+          } else if (byte === CR) {
+            if (this.#cursor + 1 >= this.#received) return false;
+            if (this.#byteAt(this.#cursor + 1) !== LF) throw this.#unexpectedAfterDelimiter(this.#cursor + 1);
+            this.#cursor += 2;
+            this.#startPart();
+            return true;
+          } else if (byte === LF) {
+            this.#cursor += 1;
+            this.#startPart();
+            return true;
+          } else {
+            throw this.#unexpectedAfterDelimiter(this.#cursor);
+          }
+        }
+      }
+
+      case 'headers':
+        return this.#readHeaderLine();
+
+      case 'body': {
+        const lineStart = this.#findDelimiterLine();
+        if (lineStart === -1) {
+          const contentEnd = (this.#scanAtLineStart ? this.#scanFrom : this.#received + 1) - 2;
+          // About to fail: a JSON object that closed in these bytes ends the part instead, as it would
+          // have if a write had ended right after its brace (the outcome must not depend on the chunking).
+          if (this.#jsonCandidate && contentEnd - this.#partStart > this.#maxPartSize && this.#completeJsonPart(this.#received)) return true;
+          this.#checkGrowth(contentEnd);
+          return false;
+        }
+        let contentEnd = this.#contentEndBefore(lineStart, this.#bodyStart);
+        if (this.#jsonCandidate) {
+          contentEnd = this.#jsonContentEnd(contentEnd);
+          // Too large, unless the object closed early and bytes after it are the problem (as above).
+          if (contentEnd - this.#partStart > this.#maxPartSize && this.#completeJsonPart(contentEnd)) return true;
+        }
+        this.#emit(this.#headers, this.#bodyStart, contentEnd);
+        this.#cursor = lineStart + this.#dashBoundary.length;
+        this.#state = 'delimiter';
+        return true;
+      }
+
+      case 'fixedBody':
+        if (this.#received < this.#bodyEnd) return false;
+        this.#emit(this.#headers, this.#bodyStart, this.#bodyEnd);
+        this.#cursor = this.#bodyEnd;
+        this.#state = 'afterFixedBody';
+        return true;
+
+      case 'afterFixedBody': {
+        let position = this.#cursor;
+        if (position >= this.#received) return false;
+        if (this.#byteAt(position) === CR) {
+          position++;
+          if (position >= this.#received) return false;
+        }
+        const comparison = this.#byteAt(position) === LF ? this.#compareDashBoundary(position + 1) : MISMATCH;
+        if (comparison === PARTIAL) return false;
+        if (comparison === MISMATCH) {
+          throw this.#malformed(
+            `part ${this.#partCount - 1} ended where its Content-Length said (${this.#bodyEnd - this.#bodyStart} bytes), but no delimiter "--${this.#boundary}" follows. The server's Content-Length is wrong.`,
+            this.#cursor,
+          );
+        }
+        this.#cursor = position + 1 + this.#dashBoundary.length;
+        this.#state = 'delimiter';
+        return true;
+      }
+
+      case 'afterJsonBody':
+        for (;;) {
+          if (this.#cursor >= this.#received) return false;
+          if (this.#afterJsonLineStart) {
+            const comparison = this.#compareDashBoundary(this.#cursor);
+            if (comparison === MATCH) {
+              this.#cursor += this.#dashBoundary.length;
+              this.#state = 'delimiter';
+              return true;
+            }
+            if (comparison === PARTIAL) return false;
+          }
+          const byte = this.#byteAt(this.#cursor);
+          if (!isJsonWhitespace(byte)) throw bytesAfterJsonObject(this.#partCount - 1, this.#cursor);
+          this.#afterJsonLineStart = byte === LF;
+          this.#cursor++;
+        }
+
+      case 'closed':
+        return false;
+    }
+  }
+
+  #readHeaderLine(): boolean {
+    if (this.#cursor === this.#partStart) {
+      // The common case first: the same header block as the last part (see `lastBlock`). While only a
+      // prefix of it has arrived, wait: until the bytes differ, every complete line so far is one of
+      // its header lines, so the line-by-line path would not have done anything visible either.
+      const block = this.#lastBlock.length === 0 ? MISMATCH : this.#compareBytes(this.#cursor, this.#lastBlock);
+      if (block === PARTIAL) return false;
+      if (block === MATCH) {
+        this.#headers = this.#lastBlockHeaders;
+        this.#startBodyAfterHeaders(this.#cursor + this.#lastBlock.length, this.#lastBlockContentLength, this.#lastBlockJsonCandidate);
+        return true;
+      }
+      this.#headers = new Map();
+      this.#lastHeaderName = undefined;
+    }
+    const comparison = this.#compareDashBoundary(this.#cursor);
+    if (comparison === PARTIAL) {
+      this.#checkGrowth(this.#cursor);
+      return false;
+    }
+    if (comparison === MATCH) {
+      // A delimiter where a header line should be: the part is empty. Strawberry ends a subscription
+      // with `\r\n--graphql--\r\n` right after the last part's `\r\n--graphql` (spec §3.6).
+      this.#emit(this.#headers, this.#cursor, this.#cursor);
+      this.#cursor += this.#dashBoundary.length;
+      this.#state = 'delimiter';
+      return true;
+    }
+    const lineFeed = this.#data.indexOf(LF, this.#cursor - this.#dataFrom);
+    if (lineFeed === -1) {
+      this.#checkGrowth(this.#received - 1);
+      return false;
+    }
+    const lineEnd = this.#dataFrom + lineFeed;
+    const contentEnd = lineEnd > this.#cursor && this.#byteAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+
+    if (contentEnd === this.#cursor) {
+      // The blank line: the body follows.
+      const contentLength = readContentLength(this.#headers);
+      const candidate = mayCompleteJsonEarly(this.#headers);
+      if (this.#partStart >= this.#dataFrom) {
+        // The whole block is still here (it is not when it spanned writes): remember it for the next part.
+        this.#lastBlock = this.#data.slice(this.#partStart - this.#dataFrom, lineEnd + 1 - this.#dataFrom);
+        this.#lastBlockHeaders = this.#headers;
+        this.#lastBlockContentLength = contentLength;
+        this.#lastBlockJsonCandidate = candidate;
+      }
+      this.#startBodyAfterHeaders(lineEnd + 1, contentLength, candidate);
+      return true;
+    }
+
+    const firstByte = this.#byteAt(this.#cursor);
+    if ((firstByte === SPACE || firstByte === TAB) && this.#lastHeaderName !== undefined) {
+      // Obsolete line folding (RFC 5322): the line continues the previous header's value.
+      const continuation = this.#decoder.decode(this.#data.subarray(this.#cursor - this.#dataFrom, contentEnd - this.#dataFrom)).trim();
+      this.#headers.set(this.#lastHeaderName, `${this.#headers.get(this.#lastHeaderName)!} ${continuation}`.trim());
+    } else {
+      const colon = this.#findHeaderColon(this.#cursor, contentEnd);
+      if (colon === -1) {
+        // Not a header line: the server sent no (more) headers and no blank line, and this is the
+        // body's first line (spec §3.4 item 4: be lenient with missing headers). Checked on bytes, so
+        // a body line is not decoded twice.
+        this.#bodyStart = this.#cursor;
+        this.#startBody(mayCompleteJsonEarly(this.#headers));
+        this.#scanFrom = this.#cursor;
+        this.#scanAtLineStart = false;
+        return true;
+      }
+      const name = this.#decoder.decode(this.#data.subarray(this.#cursor - this.#dataFrom, colon - this.#dataFrom)).trimEnd().toLowerCase();
+      const value = this.#decoder.decode(this.#data.subarray(colon + 1 - this.#dataFrom, contentEnd - this.#dataFrom)).trim();
+      const previous = this.#headers.get(name);
+      this.#headers.set(name, previous === undefined ? value : `${previous}, ${value}`);
+      this.#lastHeaderName = name;
+    }
+    this.#cursor = lineEnd + 1;
+    return true;
+  }
+
+  /**
+   * Where the colon of a header line between `start` and `end` is: a field name (an RFC 9110 token),
+   * optional blanks, then `:`. Any case, with or without a space after the colon (meros requires `": "`).
+   *
+   * @returns The colon's offset, or -1 when the line is not a header line.
+   */
+  #findHeaderColon(start: number, end: number): number {
+    let position = start;
+    while (position < end && isTokenByte(this.#byteAt(position))) position++;
+    if (position === start) return -1;
+    while (position < end && (this.#byteAt(position) === SPACE || this.#byteAt(position) === TAB)) position++;
+    return position < end && this.#byteAt(position) === COLON ? position : -1;
+  }
+
+  /**
+   * Emits the preamble as a part when it looks like one: header lines, a blank line and a JSON
+   * object. Strawberry's multipart subscriptions never write an opening delimiter, so their first
+   * part (a `{}` heartbeat) sits where RFC 2046 puts the preamble; Apollo Client parses it too (spec §3.6).
+   * Anything else before the first delimiter is a real preamble and is ignored.
+   */
+  #emitPreambleIfPart(end: number): void {
+    const text = this.#decoder.decode(this.#data.subarray(0 - this.#dataFrom, end - this.#dataFrom));
+    const lines = text.replace(/^(?:\r?\n)+/, '');
+    const blank = /\r?\n\r?\n/.exec(lines);
+    if (blank === null) return;
+    const headerLines = lines.slice(0, blank.index).split(/\r?\n/);
+    const body = lines.slice(blank.index + blank[0].length);
+    if (!body.trimStart().startsWith('{')) return;
+    const preambleHeaders = new Map<string, string>();
+    for (const line of headerLines) {
+      const match = HEADER_LINE.exec(line);
+      if (match === null) return;
+      const name = match[1]!.toLowerCase();
+      if (!preambleHeaders.has(name)) preambleHeaders.set(name, match[2]!.trim());
+    }
+    const bodyOffset = new TextEncoder().encode(text.slice(0, text.length - body.length)).length;
+    this.#onPart({ index: this.#partCount++, headers: preambleHeaders, body, offset: bodyOffset, size: end - bodyOffset });
+  }
+
+  /** Where the bytes still needed start; everything before can be forgotten. */
+  #keepFrom(): number {
+    switch (this.#state) {
+      case 'preamble':
+        return 0;
+      case 'body':
+      case 'fixedBody':
+        return this.#bodyStart;
+      case 'delimiter':
+      case 'headers':
+      case 'afterFixedBody':
+      case 'afterJsonBody':
+        return this.#cursor;
+      case 'closed':
+        return this.#received;
+    }
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.#hasFailed) throw this.#failure;
+    if (this.#state === 'closed' || chunk.length === 0) return;
+    if (this.#held.length === 0) {
+      // Nothing held back: parse the chunk in place and copy only its unfinished tail.
+      this.#data = chunk;
+      this.#dataFrom = this.#received;
+    } else {
+      this.#held.append(chunk);
+      this.#data = this.#held.view();
+    }
+    this.#received += chunk.length;
+    try {
+      while (this.#step()) {
+        // Each step consumes bytes or changes state; it returns false when it needs more bytes.
+      }
+      while (this.#completeJsonPartAtWriteEnd()) {
+        while (this.#step()) {
+          // The bytes after the object: whitespace, the delimiter, and maybe more parts.
+        }
+      }
+    } catch (error) {
+      this.#hasFailed = true;
+      this.#failure = error;
+      this.#data = EMPTY;
+      throw error;
+    }
+    const keep = Math.min(this.#keepFrom(), this.#received);
+    if (this.#data === chunk) this.#held.append(chunk.subarray(keep - this.#dataFrom));
+    else this.#held.discard(keep - this.#dataFrom);
+    this.#dataFrom = keep;
+    this.#data = EMPTY;
+  }
+
+  end(): void {
+    if (this.#hasFailed) throw this.#failure;
+    if (this.#state === 'closed') return;
+    if (this.#state === 'body' && this.#jsonCandidate) {
+      // A JSON object that closed after the last time we looked (mid-write, not at a write's end)
+      // is a complete part: pass it on as a chunking that ended a write after its brace would have.
+      this.#data = this.#held.view();
+      try {
+        if (this.#completeJsonPart(this.#received)) {
+          while (this.#step()) {
+            // Whitespace after the object (or a problem).
+          }
+        }
+      } catch (error) {
+        this.#hasFailed = true;
+        this.#failure = error;
+        throw error;
+      } finally {
+        this.#data = EMPTY;
+      }
+      // No delimiter was complete in the body, so none can follow the object either: not `closed`.
+    }
+    const closeDelimiter = `"--${this.#boundary}--"`;
+    switch (this.#state) {
+      case 'preamble':
+        throw new ReaderError(
+          'TRUNCATED',
+          `the body ended after ${this.#received} bytes without any multipart delimiter "--${this.#boundary}". Check that the Content-Type's boundary matches the body.`,
+          { offset: this.#received },
+        );
+      case 'headers':
+        if (this.#cursor === this.#partStart && this.#received === this.#cursor) break;
+        throw new ReaderError('TRUNCATED', `the body ended inside the headers of part ${this.#partCount}.`, { partIndex: this.#partCount, offset: this.#received });
+      case 'body':
+      case 'fixedBody':
+        throw new ReaderError(
+          'TRUNCATED',
+          `part ${this.#partCount} was cut short: ${this.#received - this.#bodyStart} bytes of its body arrived${this.#state === 'fixedBody' ? ` (Content-Length ${this.#bodyEnd - this.#bodyStart})` : ''}, then the body ended.`,
+          { partIndex: this.#partCount, offset: this.#bodyStart },
+        );
+      case 'delimiter':
+      case 'afterFixedBody':
+      case 'afterJsonBody':
+        break;
+    }
+    const after = this.#partCount === 0 ? 'the first delimiter' : `part ${this.#partCount - 1}`;
+    throw new ReaderError('TRUNCATED', `the body ended after ${after} without the close delimiter ${closeDelimiter}.`, {
+      partIndex: this.#partCount === 0 ? undefined : this.#partCount - 1,
+      offset: this.#received,
+    });
+  }
+
+  get closed(): boolean {
+    return this.#state === 'closed';
+  }
+}
+
+// One parser that lives as long as the module, so the object shapes (hidden classes) that the
+// methods' optimized code was built for are not collected with the last response's parser, which
+// would throw that code away as well (see MultipartParserImpl).
+let shapeKeeper: MultipartParser | undefined;
+
+/**
  * Creates a synchronous, byte-level parser for one `multipart/mixed` body (RFC 2046 and the GraphQL
  * incremental delivery RFC), tolerant of what real servers send:
  *
@@ -202,574 +797,10 @@ export function bytesAfterJsonObject(partIndex: number, offset: number): ReaderE
  * ```
  */
 export function createMultipartParser(options: MultipartParserOptions): MultipartParser {
-  const { boundary, onPart } = options;
-  if (boundary === '' || /[\r\n]/.test(boundary)) {
-    throw new RangeError(`A multipart boundary must be non-empty and on one line, got ${JSON.stringify(boundary)}.`);
-  }
-  const dashBoundary = new TextEncoder().encode(`--${boundary}`);
-  const maxPartSize = resolveMaxPartSize(options.maxPartSize);
-  const completeJsonEarly = options.completeJsonEarly === true;
-  const decoder = new TextDecoder();
-  const held = createByteBuffer();
+  shapeKeeper ??= new MultipartParserImpl({ boundary: '-', onPart: ignorePart });
+  return new MultipartParserImpl(options);
+}
 
-  let state: State = 'preamble';
-  let failure: unknown;
-  let hasFailed = false;
-
-  // Every position below is an absolute byte offset in the body.
-  /** Bytes written so far. */
-  let received = 0;
-  /** Offset of `data[0]`. */
-  let dataFrom = 0;
-  /** The bytes under examination: the caller's chunk, or the held bytes followed by it. */
-  let data: Uint8Array = EMPTY;
-  /** Next byte to examine in the `delimiter`, `headers` and `afterFixedBody` states. */
-  let cursor = 0;
-  /** First byte of the current part (after its delimiter line); 0 for the preamble. */
-  let partStart = 0;
-  let bodyStart = 0;
-  /** Where the `Content-Length` says the body ends (`fixedBody`). */
-  let bodyEnd = 0;
-  /** Where the delimiter search resumes (`preamble`, `body`): never re-examines a byte it passed. */
-  let scanFrom = 0;
-  /** Whether `scanFrom` is the start of a line, i.e. still has to be compared with `--boundary`. */
-  let scanAtLineStart = true;
-  let headers = new Map<string, string>();
-  let lastHeaderName: string | undefined;
-  /**
-   * The last header block read line by line (its bytes from the part's first header line through the
-   * blank line), with its headers and verdicts. Servers repeat one block for every part, so a part
-   * whose block is the same bytes reuses them: no decoding, trimming, lower-casing or Map per part
-   * (that was most of the per-part cost on small parts), and one Map identity that the payload
-   * decoder checks once.
-   */
-  let lastBlock = EMPTY;
-  let lastBlockHeaders = headers;
-  let lastBlockContentLength: number | undefined;
-  let lastBlockJsonCandidate = false;
-  let partCount = 0;
-
-  // `completeJsonEarly` state, for the part in the `body` state.
-  /** Whether the part may end at its object's closing brace (see {@link mayCompleteJsonEarly}). */
-  let jsonCandidate = false;
-  /** Finds the closing brace; created on the first scan of a part, so parts that never need one cost nothing. */
-  let jsonScanner: JsonObjectScanner | undefined;
-  /** Where the scanner resumes: every byte before it has been scanned once. */
-  let jsonScanFrom = 0;
-  /** Bytes before this were already looked at for a trailing `}` at the end of an earlier `write`. */
-  let jsonTailCheckedFrom = 0;
-  /** In `afterJsonBody`: whether `cursor` is at the start of a line (where a delimiter may begin). */
-  let afterJsonLineStart = false;
-
-  function byteAt(position: number): number {
-    return data[position - dataFrom]!;
-  }
-
-  function compareDashBoundary(position: number): Comparison {
-    return compareBytes(position, dashBoundary);
-  }
-
-  function compareBytes(position: number, expected: Uint8Array): Comparison {
-    const local = position - dataFrom;
-    const available = Math.min(expected.length, data.length - local);
-    for (let index = 0; index < available; index++) {
-      if (data[local + index] !== expected[index]) return MISMATCH;
-    }
-    return available === expected.length ? MATCH : PARTIAL;
-  }
-
-  /**
-   * Finds the next line that starts with `--boundary`, from `scanFrom` on.
-   *
-   * @returns The line's start, or -1 when the bytes so far hold none (the search resumes there later).
-   */
-  function findDelimiterLine(): number {
-    for (;;) {
-      if (scanAtLineStart) {
-        const comparison = compareDashBoundary(scanFrom);
-        if (comparison === MATCH) return scanFrom;
-        if (comparison === PARTIAL) return -1;
-        scanAtLineStart = false;
-      }
-      const lineFeed = data.indexOf(LF, scanFrom - dataFrom);
-      if (lineFeed === -1) {
-        scanFrom = received;
-        return -1;
-      }
-      scanFrom = dataFrom + lineFeed + 1;
-      scanAtLineStart = true;
-    }
-  }
-
-  /** The end of content that a delimiter line at `lineStart` closes: the line break before it belongs to the delimiter. */
-  function contentEndBefore(lineStart: number, contentStart: number): number {
-    let end = lineStart;
-    if (end > contentStart && byteAt(end - 1) === LF) {
-      end--;
-      if (end > contentStart && byteAt(end - 1) === CR) end--;
-    }
-    return end;
-  }
-
-  /**
-   * Fails early when the part being buffered is certain to exceed `maxPartSize`, so that a server that
-   * never sends a delimiter cannot make us buffer without end. `contentEnd` is a lower bound of where
-   * the part's content ends; the exact check happens when the part is emitted, so the outcome does
-   * not depend on how the body was split into chunks.
-   */
-  function checkGrowth(contentEnd: number): void {
-    if (contentEnd - partStart > maxPartSize) {
-      throw partTooLarge(partCount === 0 && state === 'preamble' ? 'The preamble' : `Part ${partCount}`, maxPartSize, partCount, partStart);
-    }
-  }
-
-  function emit(partHeaders: ReadonlyMap<string, string>, start: number, end: number): void {
-    if (end - partStart > maxPartSize) throw partTooLarge(`Part ${partCount}`, maxPartSize, partCount, partStart);
-    const body = decoder.decode(data.subarray(start - dataFrom, end - dataFrom));
-    onPart({ index: partCount++, headers: partHeaders, body, offset: start, size: end - start });
-  }
-
-  function startBody(candidate: boolean): void {
-    state = 'body';
-    jsonCandidate = completeJsonEarly && candidate;
-    jsonScanner = undefined;
-    jsonScanFrom = bodyStart;
-    jsonTailCheckedFrom = bodyStart;
-  }
-
-  /** After the blank line that ends the headers: the body starts at `start`. */
-  function startBodyAfterHeaders(start: number, contentLength: number | undefined, candidate: boolean): void {
-    bodyStart = start;
-    if (contentLength === undefined) {
-      startBody(candidate);
-      scanFrom = start;
-      scanAtLineStart = true;
-    } else {
-      bodyEnd = start + contentLength;
-      if (bodyEnd - partStart > maxPartSize) throw partTooLarge(`Part ${partCount}`, maxPartSize, partCount, partStart);
-      state = 'fixedBody';
-    }
-  }
-
-  /**
-   * Scans the open JSON part up to `limit` for the end of its object (resuming where the last scan
-   * stopped). When the object has closed, emits the part up to its closing brace and moves to
-   * `afterJsonBody`.
-   *
-   * @returns `true` when the part was emitted.
-   */
-  function completeJsonPart(limit: number): boolean {
-    if (jsonScanFrom >= limit) return false;
-    jsonScanner ??= createJsonObjectScanner();
-    const local = jsonScanner.scan(data, jsonScanFrom - dataFrom, limit - dataFrom);
-    jsonScanFrom = limit;
-    if (jsonScanner.rejected) {
-      // Not an object: the part ends at its delimiter, like any other.
-      jsonCandidate = false;
-      return false;
-    }
-    if (local === -1) return false;
-    const end = dataFrom + local;
-    emit(headers, bodyStart, end);
-    cursor = end;
-    afterJsonLineStart = false;
-    state = 'afterJsonBody';
-    return true;
-  }
-
-  /**
-   * At the end of a `write`: if the open JSON part's bytes so far end, ignoring whitespace, with `}`,
-   * checks whether that brace (or an earlier one) closed its object. Cheap for everything else: it
-   * looks back only over this write's trailing whitespace.
-   *
-   * @returns `true` when the part was emitted (the caller then parses on).
-   */
-  function completeJsonPartAtWriteEnd(): boolean {
-    if (state !== 'body' || !jsonCandidate) return false;
-    const from = jsonTailCheckedFrom;
-    jsonTailCheckedFrom = received;
-    let position = received;
-    while (position > from && isJsonWhitespace(byteAt(position - 1))) position--;
-    // All new bytes are whitespace: the last other byte was looked at before, and nothing changed.
-    if (position === from || byteAt(position - 1) !== CLOSE_BRACE) return false;
-    return completeJsonPart(received);
-  }
-
-  /**
-   * Where a JSON object part that ends at a delimiter line ends: before its trailing whitespace, so
-   * that it is the same part as when it ends early at its closing brace. Bodies that do not start
-   * with `{` keep their trailing whitespace.
-   */
-  function jsonContentEnd(contentEnd: number): number {
-    let start = bodyStart;
-    while (start < contentEnd && isJsonWhitespace(byteAt(start))) start++;
-    if (start === contentEnd || byteAt(start) !== OPEN_BRACE) return contentEnd;
-    let end = contentEnd;
-    while (end > start && isJsonWhitespace(byteAt(end - 1))) end--;
-    return end;
-  }
-
-  function startPart(): void {
-    partStart = cursor;
-    state = 'headers';
-  }
-
-  function malformed(detail: string, offset: number): ReaderError {
-    return new ReaderError('MALFORMED_MULTIPART', detail, { partIndex: partCount, offset });
-  }
-
-  /** One message for every bad byte on a delimiter line (after `--`, after CR, or in place of either). */
-  function unexpectedAfterDelimiter(position: number): ReaderError {
-    return malformed(
-      `expected "--", a line break or padding after the delimiter "--${boundary}", got byte ${byteAt(position)}. Is the boundary in the Content-Type right?`,
-      position,
-    );
-  }
-
-  /** Advances by one state transition; `false` when more bytes are needed (or the body is closed). */
-  function step(): boolean {
-    switch (state) {
-      case 'preamble': {
-        const lineStart = findDelimiterLine();
-        if (lineStart === -1) {
-          checkGrowth((scanAtLineStart ? scanFrom : received + 1) - 2);
-          return false;
-        }
-        const end = contentEndBefore(lineStart, 0);
-        if (end > maxPartSize) throw partTooLarge('The preamble', maxPartSize, 0, 0);
-        if (end > 0) emitPreambleIfPart(end);
-        cursor = lineStart + dashBoundary.length;
-        state = 'delimiter';
-        return true;
-      }
-
-      case 'delimiter': {
-        for (;;) {
-          if (cursor >= received) return false;
-          const byte = byteAt(cursor);
-          if (byte === SPACE || byte === TAB) {
-            // RFC 2046 transport padding between the boundary and the line break.
-            cursor++;
-          } else if (byte === HYPHEN) {
-            if (cursor + 1 >= received) return false;
-            if (byteAt(cursor + 1) !== HYPHEN) throw unexpectedAfterDelimiter(cursor + 1);
-            state = 'closed';
-            return false;
-          } else if (byte === CR) {
-            if (cursor + 1 >= received) return false;
-            if (byteAt(cursor + 1) !== LF) throw unexpectedAfterDelimiter(cursor + 1);
-            cursor += 2;
-            startPart();
-            return true;
-          } else if (byte === LF) {
-            cursor += 1;
-            startPart();
-            return true;
-          } else {
-            throw unexpectedAfterDelimiter(cursor);
-          }
-        }
-      }
-
-      case 'headers':
-        return readHeaderLine();
-
-      case 'body': {
-        const lineStart = findDelimiterLine();
-        if (lineStart === -1) {
-          const contentEnd = (scanAtLineStart ? scanFrom : received + 1) - 2;
-          // About to fail: a JSON object that closed in these bytes ends the part instead, as it would
-          // have if a write had ended right after its brace (the outcome must not depend on the chunking).
-          if (jsonCandidate && contentEnd - partStart > maxPartSize && completeJsonPart(received)) return true;
-          checkGrowth(contentEnd);
-          return false;
-        }
-        let contentEnd = contentEndBefore(lineStart, bodyStart);
-        if (jsonCandidate) {
-          contentEnd = jsonContentEnd(contentEnd);
-          // Too large, unless the object closed early and bytes after it are the problem (as above).
-          if (contentEnd - partStart > maxPartSize && completeJsonPart(contentEnd)) return true;
-        }
-        emit(headers, bodyStart, contentEnd);
-        cursor = lineStart + dashBoundary.length;
-        state = 'delimiter';
-        return true;
-      }
-
-      case 'fixedBody':
-        if (received < bodyEnd) return false;
-        emit(headers, bodyStart, bodyEnd);
-        cursor = bodyEnd;
-        state = 'afterFixedBody';
-        return true;
-
-      case 'afterFixedBody': {
-        let position = cursor;
-        if (position >= received) return false;
-        if (byteAt(position) === CR) {
-          position++;
-          if (position >= received) return false;
-        }
-        const comparison = byteAt(position) === LF ? compareDashBoundary(position + 1) : MISMATCH;
-        if (comparison === PARTIAL) return false;
-        if (comparison === MISMATCH) {
-          throw malformed(
-            `part ${partCount - 1} ended where its Content-Length said (${bodyEnd - bodyStart} bytes), but no delimiter "--${boundary}" follows. The server's Content-Length is wrong.`,
-            cursor,
-          );
-        }
-        cursor = position + 1 + dashBoundary.length;
-        state = 'delimiter';
-        return true;
-      }
-
-      case 'afterJsonBody':
-        for (;;) {
-          if (cursor >= received) return false;
-          if (afterJsonLineStart) {
-            const comparison = compareDashBoundary(cursor);
-            if (comparison === MATCH) {
-              cursor += dashBoundary.length;
-              state = 'delimiter';
-              return true;
-            }
-            if (comparison === PARTIAL) return false;
-          }
-          const byte = byteAt(cursor);
-          if (!isJsonWhitespace(byte)) throw bytesAfterJsonObject(partCount - 1, cursor);
-          afterJsonLineStart = byte === LF;
-          cursor++;
-        }
-
-      case 'closed':
-        return false;
-    }
-  }
-
-  function readHeaderLine(): boolean {
-    if (cursor === partStart) {
-      // The common case first: the same header block as the last part (see `lastBlock`). While only a
-      // prefix of it has arrived, wait: until the bytes differ, every complete line so far is one of
-      // its header lines, so the line-by-line path would not have done anything visible either.
-      const block = lastBlock.length === 0 ? MISMATCH : compareBytes(cursor, lastBlock);
-      if (block === PARTIAL) return false;
-      if (block === MATCH) {
-        headers = lastBlockHeaders;
-        startBodyAfterHeaders(cursor + lastBlock.length, lastBlockContentLength, lastBlockJsonCandidate);
-        return true;
-      }
-      headers = new Map();
-      lastHeaderName = undefined;
-    }
-    const comparison = compareDashBoundary(cursor);
-    if (comparison === PARTIAL) {
-      checkGrowth(cursor);
-      return false;
-    }
-    if (comparison === MATCH) {
-      // A delimiter where a header line should be: the part is empty. Strawberry ends a subscription
-      // with `\r\n--graphql--\r\n` right after the last part's `\r\n--graphql` (spec §3.6).
-      emit(headers, cursor, cursor);
-      cursor += dashBoundary.length;
-      state = 'delimiter';
-      return true;
-    }
-    const lineFeed = data.indexOf(LF, cursor - dataFrom);
-    if (lineFeed === -1) {
-      checkGrowth(received - 1);
-      return false;
-    }
-    const lineEnd = dataFrom + lineFeed;
-    const contentEnd = lineEnd > cursor && byteAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
-
-    if (contentEnd === cursor) {
-      // The blank line: the body follows.
-      const contentLength = readContentLength(headers);
-      const candidate = mayCompleteJsonEarly(headers);
-      if (partStart >= dataFrom) {
-        // The whole block is still here (it is not when it spanned writes): remember it for the next part.
-        lastBlock = data.slice(partStart - dataFrom, lineEnd + 1 - dataFrom);
-        lastBlockHeaders = headers;
-        lastBlockContentLength = contentLength;
-        lastBlockJsonCandidate = candidate;
-      }
-      startBodyAfterHeaders(lineEnd + 1, contentLength, candidate);
-      return true;
-    }
-
-    const firstByte = byteAt(cursor);
-    if ((firstByte === SPACE || firstByte === TAB) && lastHeaderName !== undefined) {
-      // Obsolete line folding (RFC 5322): the line continues the previous header's value.
-      const continuation = decoder.decode(data.subarray(cursor - dataFrom, contentEnd - dataFrom)).trim();
-      headers.set(lastHeaderName, `${headers.get(lastHeaderName)!} ${continuation}`.trim());
-    } else {
-      const colon = findHeaderColon(cursor, contentEnd);
-      if (colon === -1) {
-        // Not a header line: the server sent no (more) headers and no blank line, and this is the
-        // body's first line (spec §3.4 item 4: be lenient with missing headers). Checked on bytes, so
-        // a body line is not decoded twice.
-        bodyStart = cursor;
-        startBody(mayCompleteJsonEarly(headers));
-        scanFrom = cursor;
-        scanAtLineStart = false;
-        return true;
-      }
-      const name = decoder.decode(data.subarray(cursor - dataFrom, colon - dataFrom)).trimEnd().toLowerCase();
-      const value = decoder.decode(data.subarray(colon + 1 - dataFrom, contentEnd - dataFrom)).trim();
-      const previous = headers.get(name);
-      headers.set(name, previous === undefined ? value : `${previous}, ${value}`);
-      lastHeaderName = name;
-    }
-    cursor = lineEnd + 1;
-    return true;
-  }
-
-  /**
-   * Where the colon of a header line between `start` and `end` is: a field name (an RFC 9110 token),
-   * optional blanks, then `:`. Any case, with or without a space after the colon (meros requires `": "`).
-   *
-   * @returns The colon's offset, or -1 when the line is not a header line.
-   */
-  function findHeaderColon(start: number, end: number): number {
-    let position = start;
-    while (position < end && isTokenByte(byteAt(position))) position++;
-    if (position === start) return -1;
-    while (position < end && (byteAt(position) === SPACE || byteAt(position) === TAB)) position++;
-    return position < end && byteAt(position) === COLON ? position : -1;
-  }
-
-  /**
-   * Emits the preamble as a part when it looks like one: header lines, a blank line and a JSON
-   * object. Strawberry's multipart subscriptions never write an opening delimiter, so their first
-   * part (a `{}` heartbeat) sits where RFC 2046 puts the preamble; Apollo Client parses it too (spec §3.6).
-   * Anything else before the first delimiter is a real preamble and is ignored.
-   */
-  function emitPreambleIfPart(end: number): void {
-    const text = decoder.decode(data.subarray(0 - dataFrom, end - dataFrom));
-    const lines = text.replace(/^(?:\r?\n)+/, '');
-    const blank = /\r?\n\r?\n/.exec(lines);
-    if (blank === null) return;
-    const headerLines = lines.slice(0, blank.index).split(/\r?\n/);
-    const body = lines.slice(blank.index + blank[0].length);
-    if (!body.trimStart().startsWith('{')) return;
-    const preambleHeaders = new Map<string, string>();
-    for (const line of headerLines) {
-      const match = HEADER_LINE.exec(line);
-      if (match === null) return;
-      const name = match[1]!.toLowerCase();
-      if (!preambleHeaders.has(name)) preambleHeaders.set(name, match[2]!.trim());
-    }
-    const bodyOffset = new TextEncoder().encode(text.slice(0, text.length - body.length)).length;
-    onPart({ index: partCount++, headers: preambleHeaders, body, offset: bodyOffset, size: end - bodyOffset });
-  }
-
-  /** Where the bytes still needed start; everything before can be forgotten. */
-  function keepFrom(): number {
-    switch (state) {
-      case 'preamble':
-        return 0;
-      case 'body':
-      case 'fixedBody':
-        return bodyStart;
-      case 'delimiter':
-      case 'headers':
-      case 'afterFixedBody':
-      case 'afterJsonBody':
-        return cursor;
-      case 'closed':
-        return received;
-    }
-  }
-
-  return {
-    write(chunk) {
-      if (hasFailed) throw failure;
-      if (state === 'closed' || chunk.length === 0) return;
-      if (held.length === 0) {
-        // Nothing held back: parse the chunk in place and copy only its unfinished tail.
-        data = chunk;
-        dataFrom = received;
-      } else {
-        held.append(chunk);
-        data = held.view();
-      }
-      received += chunk.length;
-      try {
-        while (step()) {
-          // Each step consumes bytes or changes state; it returns false when it needs more bytes.
-        }
-        while (completeJsonPartAtWriteEnd()) {
-          while (step()) {
-            // The bytes after the object: whitespace, the delimiter, and maybe more parts.
-          }
-        }
-      } catch (error) {
-        hasFailed = true;
-        failure = error;
-        data = EMPTY;
-        throw error;
-      }
-      const keep = Math.min(keepFrom(), received);
-      if (data === chunk) held.append(chunk.subarray(keep - dataFrom));
-      else held.discard(keep - dataFrom);
-      dataFrom = keep;
-      data = EMPTY;
-    },
-
-    end() {
-      if (hasFailed) throw failure;
-      if (state === 'closed') return;
-      if (state === 'body' && jsonCandidate) {
-        // A JSON object that closed after the last time we looked (mid-write, not at a write's end)
-        // is a complete part: pass it on as a chunking that ended a write after its brace would have.
-        data = held.view();
-        try {
-          if (completeJsonPart(received)) {
-            while (step()) {
-              // Whitespace after the object (or a problem).
-            }
-          }
-        } catch (error) {
-          hasFailed = true;
-          failure = error;
-          throw error;
-        } finally {
-          data = EMPTY;
-        }
-        // No delimiter was complete in the body, so none can follow the object either: not `closed`.
-      }
-      const closeDelimiter = `"--${boundary}--"`;
-      switch (state) {
-        case 'preamble':
-          throw new ReaderError(
-            'TRUNCATED',
-            `the body ended after ${received} bytes without any multipart delimiter "--${boundary}". Check that the Content-Type's boundary matches the body.`,
-            { offset: received },
-          );
-        case 'headers':
-          if (cursor === partStart && received === cursor) break;
-          throw new ReaderError('TRUNCATED', `the body ended inside the headers of part ${partCount}.`, { partIndex: partCount, offset: received });
-        case 'body':
-        case 'fixedBody':
-          throw new ReaderError(
-            'TRUNCATED',
-            `part ${partCount} was cut short: ${received - bodyStart} bytes of its body arrived${state === 'fixedBody' ? ` (Content-Length ${bodyEnd - bodyStart})` : ''}, then the body ended.`,
-            { partIndex: partCount, offset: bodyStart },
-          );
-        case 'delimiter':
-        case 'afterFixedBody':
-        case 'afterJsonBody':
-          break;
-      }
-      const after = partCount === 0 ? 'the first delimiter' : `part ${partCount - 1}`;
-      throw new ReaderError('TRUNCATED', `the body ended after ${after} without the close delimiter ${closeDelimiter}.`, {
-        partIndex: partCount === 0 ? undefined : partCount - 1,
-        offset: received,
-      });
-    },
-
-    get closed() {
-      return state === 'closed';
-    },
-  };
+function ignorePart(): void {
+  // The shape keeper never parses.
 }
