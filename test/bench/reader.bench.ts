@@ -390,11 +390,12 @@ if (write) {
       '',
       ...(forcedGc
         ? [
-            'Every run starts after a forced full GC (the harness calls `gc()` before each contestant). V8 then',
-            'discards optimized code whose object maps died with the previous run, so a reader whose hot code',
-            'depends on its own objects (ours: per-response parser state and part objects) runs each body partly',
-            'unoptimized, while code that mostly calls `JSON.parse` and string builtins does not. This is what',
-            'an application sees for a response that arrives after a major GC. Runs that follow each other',
+            'Every run starts after a forced full GC (the harness calls `gc()` before each contestant): what an',
+            'application sees for a response that arrives after a major GC. V8 then discards optimized code whose',
+            'function objects or object shapes died with the previous run, so code that lives in per-response',
+            'closures or objects runs each body partly unoptimized, while code that mostly calls `JSON.parse` and',
+            'string builtins does not. Our multipart parser is a class with a kept-alive instance for this reason;',
+            'the layers around it (payload decoder, interpreter) are still closures. Runs that follow each other',
             'without forced GCs, as responses do in a busy application: results/reader-warm.md (`--no-gc`).',
           ]
         : [
