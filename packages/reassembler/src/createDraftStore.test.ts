@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDraftStore } from './createDraftStore.js';
+import { copyList, createDraftStore } from './createDraftStore.js';
 
 describe('createDraftStore', () => {
   it('copies a published container on first write and reuses the draft after', () => {
@@ -46,5 +46,24 @@ describe('createDraftStore', () => {
     // Drafts created by the rolled-back payload are forgotten; older drafts stay writable in place.
     expect(store.writable(fresh)).not.toBe(fresh);
     expect(store.writable(object)).toBe(object);
+  });
+});
+
+describe('copyList', () => {
+  // Frozen lists take another path (spread) than plain ones (slice/concat); both must give a fresh,
+  // writable, equal copy, with the extra items appended.
+  it.each([
+    ['a plain list', (list: number[]) => list],
+    ['a frozen list', (list: number[]) => Object.freeze(list)],
+  ])('copies %s, with or without items appended', (_name, prepare) => {
+    const list = prepare([1, 2, 3]);
+    const copy = copyList(list);
+    expect(copy).toEqual([1, 2, 3]);
+    expect(copy).not.toBe(list);
+    expect(Object.isFrozen(copy)).toBe(false);
+    const grown = copyList(list, [4, 5]);
+    expect(grown).toEqual([1, 2, 3, 4, 5]);
+    expect(Object.isFrozen(grown)).toBe(false);
+    expect(list).toEqual([1, 2, 3]);
   });
 });

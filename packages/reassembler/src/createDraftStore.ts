@@ -110,7 +110,7 @@ class Drafts implements DraftStore {
     if (this.#drafts.has(container)) return container;
     // Spread defines own properties (CreateDataProperty), so a wire key named `__proto__` is copied
     // as data instead of invoking the prototype setter the way Object.assign would.
-    return this.adopt((Array.isArray(container) ? container.slice() : { ...container }) as T);
+    return this.adopt((Array.isArray(container) ? copyList(container) : { ...container }) as T);
   }
 
   adopt<T extends Container>(fresh: T): T {
@@ -155,4 +155,16 @@ function defineKey(draft: Record<string, unknown>, key: string, value: unknown):
   } else {
     draft[key] = value;
   }
+}
+
+/**
+ * A copy of `list`, with `extra` appended. Results are never frozen here, but applications often freeze
+ * what they keep (Immer and Redux Toolkit do in development), and V8 (Node 20) slices or concatenates
+ * a frozen array element by element: about 50x (`slice`) and 10x (`concat`) slower than spreading it.
+ * Spreading a plain array is in turn slower than `slice`/`concat`, hence the check (O(1) for an
+ * extensible array).
+ */
+export function copyList<T>(list: readonly T[], extra?: readonly T[]): T[] {
+  if (Object.isFrozen(list)) return extra === undefined ? [...list] : [...list, ...extra];
+  return extra === undefined ? list.slice() : list.concat(extra);
 }

@@ -1,4 +1,4 @@
-import { createDraftStore } from './createDraftStore.js';
+import { copyList, createDraftStore } from './createDraftStore.js';
 import { ReassemblyError, type ReassemblyErrorCode } from './ReassemblyError.js';
 import { readPayload } from './readPayload.js';
 import { MAX_MERGE_DEPTH, MergeTooDeepError, isRecord, lookup, mergeValue, updateAt } from './resultTree.js';
@@ -383,7 +383,7 @@ class IncrementalReassembler<TData, TExtensions> implements Reassembler<TData, T
     if (draft === undefined && start === list.length) {
       // Appending to a published list: build the copy with the items in one pass. Copying first and
       // then pushing would copy the list twice (the push outgrows the exact-size copy).
-      this.#data = updateAt(this.#store, this.#data, path, this.#store.adopt(list.concat(items)), length);
+      this.#data = updateAt(this.#store, this.#data, path, this.#store.adopt(copyList(list, items)), length);
       return;
     }
     for (let offset = 0; offset < items.length; offset += 1) {
