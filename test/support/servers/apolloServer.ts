@@ -8,8 +8,8 @@
  * `multipart/mixed;deferSpec=20220824` (2022 format through `@yaacovcr/transform`, unless
  * `legacyFormat` is false). A plain `multipart/mixed` gets 406. No subscriptions over HTTP.
  */
-import { startApolloServer as startApollo } from '@graphql-incremental/test-server-apollo';
-import type { RunningServer } from './runningServer.js';
+import { createApolloHttpServer } from '@graphql-incremental/test-server-apollo';
+import { listenOnLoopback, type RunningServer } from './runningServer.js';
 import { resolveServerField, serverTypeDefs } from './serverSchema.js';
 
 /** Options of {@link startApolloServer}. */
@@ -24,10 +24,11 @@ export interface ApolloServerOptions {
  * @param options Which formats to serve.
  * @returns The running server; `url` is its `/graphql` endpoint.
  */
-export function startApolloServer(options: ApolloServerOptions = {}): Promise<RunningServer> {
-  return startApollo({
+export async function startApolloServer(options: ApolloServerOptions = {}): Promise<RunningServer> {
+  const { server, dispose } = await createApolloHttpServer({
     typeDefs: serverTypeDefs,
     fieldResolver: resolveServerField,
     ...(options.legacyFormat === undefined ? {} : { legacyFormat: options.legacyFormat }),
   });
+  return listenOnLoopback(server, dispose);
 }

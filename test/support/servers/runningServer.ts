@@ -24,11 +24,11 @@ export const GRAPHQL_PATH = '/graphql';
  * Starts `server` on 127.0.0.1 and an ephemeral port.
  *
  * @param server A `node:http` server that is not listening yet.
- * @param beforeClose Work to do when `close()` is called, before the connections are destroyed (e.g.
- *   stopping a framework). Errors from it are rethrown after the port is freed.
+ * @param afterClose Work to do when `close()` is called, once the connections are destroyed and the
+ *   server closed (e.g. stopping a framework). Its error is rethrown after the port is freed.
  * @returns The running server; its `url` ends in {@link GRAPHQL_PATH}.
  */
-export async function listenOnLoopback(server: Server, beforeClose?: () => Promise<void>): Promise<RunningServer> {
+export async function listenOnLoopback(server: Server, afterClose?: () => Promise<void>): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -48,17 +48,17 @@ export async function listenOnLoopback(server: Server, beforeClose?: () => Promi
     url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
     close() {
       closing ??= (async () => {
-        let failure: unknown;
-        try {
-          await beforeClose?.();
-        } catch (error) {
-          failure = error;
-        }
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         const socketsClosed = [...sockets].map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())));
         // close() alone waits for open responses; a stalled stream would never end.
         for (const socket of sockets) socket.destroy();
         await Promise.all([closed, ...socketsClosed]);
+        let failure: unknown;
+        try {
+          await afterClose?.();
+        } catch (error) {
+          failure = error;
+        }
         // The listening handle is released by libuv one turn after the 'close' callback.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (failure !== undefined) throw failure;

@@ -8,8 +8,8 @@
  * and `text/event-stream` with SSE (spec.md 3.5). Subscriptions go over SSE only (Yoga does not
  * implement Apollo's multipart subscription protocol).
  */
-import { startYogaServer as startYoga } from '@graphql-incremental/test-server-yoga';
-import type { RunningServer } from './runningServer.js';
+import { createYogaHttpServer } from '@graphql-incremental/test-server-yoga';
+import { listenOnLoopback, type RunningServer } from './runningServer.js';
 import { serverResolvers, serverTypeDefs } from './serverSchema.js';
 
 /**
@@ -18,5 +18,6 @@ import { serverResolvers, serverTypeDefs } from './serverSchema.js';
  * @returns The running server; `url` is its `/graphql` endpoint.
  */
 export function startYogaServer(): Promise<RunningServer> {
-  return startYoga({ typeDefs: serverTypeDefs, resolvers: serverResolvers });
+  const { server, dispose } = createYogaHttpServer({ typeDefs: serverTypeDefs, resolvers: serverResolvers });
+  return listenOnLoopback(server, dispose);
 }

@@ -1,6 +1,6 @@
 /**
- * Apollo Server 5 on 127.0.0.1 and an ephemeral port, for the end-to-end tests, in both of its
- * incremental modes (spec.md 3.1, 3.3):
+ * Apollo Server 5 as a `node:http` server, for the end-to-end tests (which listen on 127.0.0.1 with
+ * `test/support/servers/runningServer.ts`), in both of its incremental modes (spec.md 3.1, 3.3):
  *
  * - `Accept: multipart/mixed;incrementalSpec=v0.2` → the current format, through graphql's own
  *   `experimentalExecuteIncrementally`. Apollo Server enables it only when `graphql.version` is exactly
@@ -16,8 +16,7 @@
  * The schema description comes from the caller; this package exposes no Apollo or graphql alpha.9
  * type.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { legacyExecuteIncrementally } from '@yaacovcr/transform';
 import { createRequire } from 'node:module';
@@ -37,7 +36,7 @@ export interface FieldInfo {
   readonly fieldName: string;
 }
 
-/** Options of {@link startApolloServer}. */
+/** Options of {@link createApolloHttpServer}. */
 export interface ApolloServerOptions {
   /** SDL without `@defer`/`@stream` declarations (added here, from graphql 17.0.0-alpha.9). */
   readonly typeDefs: string;
@@ -47,12 +46,11 @@ export interface ApolloServerOptions {
   readonly legacyFormat?: boolean;
 }
 
-/** A running Apollo Server. */
-export interface RunningApolloServer {
-  /** The GraphQL endpoint, `http://127.0.0.1:<port>/graphql`. */
-  readonly url: string;
-  /** Ends every open response, stops Apollo Server and frees the port. Safe to call more than once. */
-  close(): Promise<void>;
+/** An Apollo Server HTTP server, not listening yet. */
+export interface ApolloHttpServer {
+  readonly server: Server;
+  /** Stops Apollo Server; call it once the server is closed. */
+  dispose(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -111,12 +109,12 @@ async function handle(apollo: ApolloServer, request: IncomingMessage, response: 
 }
 
 /**
- * Starts Apollo Server on 127.0.0.1.
+ * Starts Apollo Server and creates the `node:http` server around it.
  *
  * @param options The schema description and which formats to serve.
- * @returns The running server.
+ * @returns The server (not listening) and Apollo Server's `stop`.
  */
-export async function startApolloServer(options: ApolloServerOptions): Promise<RunningApolloServer> {
+export async function createApolloHttpServer(options: ApolloServerOptions): Promise<ApolloHttpServer> {
   const schema = new GraphQLSchema({
     ...buildSchema(options.typeDefs).toConfig(),
     directives: [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective],
@@ -141,32 +139,5 @@ export async function startApolloServer(options: ApolloServerOptions): Promise<R
       response.end(JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] }));
     });
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    close() {
-      closing ??= (async () => {
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        const socketsClosed = [...sockets].map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())));
-        for (const socket of sockets) socket.destroy();
-        await Promise.all([closed, ...socketsClosed]);
-        await apollo.stop();
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      })();
-      return closing;
-    },
-  };
+  return { server, dispose: () => apollo.stop() };
 }

@@ -1,6 +1,6 @@
 /**
- * GraphQL Yoga 5 with `@graphql-yoga/plugin-defer-stream`, on 127.0.0.1 and an ephemeral port, for the
- * end-to-end tests. A package of its own because Yoga 5 needs graphql 15/16 (it executes `@defer`/
+ * GraphQL Yoga 5 with `@graphql-yoga/plugin-defer-stream` as a `node:http` server, for the end-to-end
+ * tests (which listen on 127.0.0.1 with `test/support/servers/runningServer.ts`). A package of its own because Yoga 5 needs graphql 15/16 (it executes `@defer`/
  * `@stream` through `@graphql-tools/executor`, not graphql-js 17).
  *
  * The schema description comes from the caller (the shared SDL and resolvers in `test/support`), so
@@ -14,11 +14,10 @@
  * (as under vitest): hard-coded in Yoga's SSE result processor, not configurable.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createSchema, createYoga } from 'graphql-yoga';
 
-/** Options of {@link startYogaServer}. */
+/** Options of {@link createYogaHttpServer}. */
 export interface YogaServerOptions {
   /** SDL without `@defer`/`@stream` declarations (the plugin adds them). */
   readonly typeDefs: string;
@@ -26,32 +25,20 @@ export interface YogaServerOptions {
   readonly resolvers: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
-/** A running Yoga server. */
-export interface RunningYogaServer {
-  /** The GraphQL endpoint, `http://127.0.0.1:<port>/graphql`. */
-  readonly url: string;
-  /** Ends every open response, disposes Yoga and frees the port. Safe to call more than once. */
-  close(): Promise<void>;
-}
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
+/** A Yoga HTTP server, not listening yet. */
+export interface YogaHttpServer {
+  readonly server: Server;
+  /** Disposes Yoga; call it once the server is closed. */
+  dispose(): Promise<void>;
 }
 
 /**
- * Starts Yoga on 127.0.0.1.
+ * Creates Yoga and the `node:http` server around it.
  *
- * @param options The schema description and Yoga settings.
- * @returns The running server.
+ * @param options The schema description.
+ * @returns The server (not listening) and Yoga's disposer.
  */
-export async function startYogaServer(options: YogaServerOptions): Promise<RunningYogaServer> {
+export function createYogaHttpServer(options: YogaServerOptions): YogaHttpServer {
   const yoga = createYoga({
     schema: createSchema<Record<string, unknown>>({
       typeDefs: options.typeDefs,
@@ -64,26 +51,5 @@ export async function startYogaServer(options: YogaServerOptions): Promise<Runni
     logging: false,
     maskedErrors: false,
   });
-  const server = createServer({ noDelay: true }, yoga);
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  const port = await listen(server);
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    close() {
-      closing ??= (async () => {
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        const socketsClosed = [...sockets].map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())));
-        for (const socket of sockets) socket.destroy();
-        await Promise.all([closed, ...socketsClosed]);
-        await yoga.dispose();
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      })();
-      return closing;
-    },
-  };
+  return { server: createServer({ noDelay: true }, yoga), dispose: async () => yoga.dispose() };
 }
