@@ -1,6 +1,6 @@
 import { ReassemblyError } from '@graphql-incremental/reassembler';
 import { describe, expect, it } from 'vitest';
-import { coalesceResults } from './coalesceResults.js';
+import { coalesceResults, PACE_AFTER_PAYLOADS, PACE_THRESHOLD_MS } from './coalesceResults.js';
 import { FetchIncrementalError } from './FetchIncrementalError.js';
 
 /** A batch source the test feeds by hand, like a network delivering chunks. */
@@ -158,5 +158,70 @@ describe('coalesceResults', () => {
     expect(stops).toHaveLength(1);
     expect((stops[0] as DOMException).name).toBe('AbortError');
     expect(await results.next()).toEqual({ done: true, value: undefined });
+  });
+
+  describe('pacing by the cost of merging', () => {
+    /**
+     * A clock that only moves when a payload is merged: `costly(value, ms)` is an item whose merge
+     * "takes" `ms` (the reassembler reads its `incremental`). Real time still runs the pauses.
+     */
+    function createClock() {
+      let time = 0;
+      return {
+        clock: () => time,
+        costly: (value: number, ms: number) => ({
+          get incremental() {
+            time += ms;
+            return [{ id: '0', items: [value] }];
+          },
+          hasNext: true,
+        }),
+      };
+    }
+
+    /** Starts a response that has delivered `count` payloads, the last of them a costly one. */
+    async function afterPayloads(count: number, costMs: number) {
+      const { clock, costly } = createClock();
+      const source = createSource();
+      const results = coalesceResults(source.iterable, () => {}, { clock });
+      const items = Array.from({ length: count - 2 }, (_, index) => item(index));
+      source.push(initial, ...items, costly(-1, costMs));
+      expect((await results.next()).value.data.list).toHaveLength(count - 1);
+      return { source, results };
+    }
+
+    /** Pushes one batch, asks for the next result, pushes another batch before that result is out. */
+    async function nextAfterTwoBatches({ source, results }: Awaited<ReturnType<typeof afterPayloads>>) {
+      source.push(item(1));
+      await settle();
+      const next = results.next();
+      source.push(item(2));
+      return (await next).value.data.list.slice(-2);
+    }
+
+    it('after a costly merge late in a long response, waits twice as long and merges what arrived meanwhile', async () => {
+      const paced = await afterPayloads(PACE_AFTER_PAYLOADS, 5);
+      expect(await nextAfterTwoBatches(paced)).toEqual([1, 2]);
+    });
+
+    it('never paces a shorter response, or a merge below the threshold', async () => {
+      // A consumer that keeps up gets one result per batch: the second batch comes after the first result.
+      const short = await afterPayloads(PACE_AFTER_PAYLOADS - 1, 5);
+      expect(await nextAfterTwoBatches(short)).toEqual([-1, 1]);
+      const cheap = await afterPayloads(PACE_AFTER_PAYLOADS, PACE_THRESHOLD_MS / 2);
+      expect(await nextAfterTwoBatches(cheap)).toEqual([-1, 1]);
+    });
+
+    it('hands out the last result as soon as the response ends, without waiting out the pause', async () => {
+      // A merge that "took" ten minutes: waiting as long again would time the test out.
+      const { source, results } = await afterPayloads(PACE_AFTER_PAYLOADS, 600_000);
+      source.push(item(1));
+      await settle();
+      const next = results.next();
+      source.push(last);
+      source.end();
+      expect((await next).value).toMatchObject({ hasNext: false });
+      expect(await results.next()).toEqual({ done: true, value: undefined });
+    });
   });
 });

@@ -8,6 +8,14 @@ import { FetchIncrementalError } from './FetchIncrementalError.js';
  * every batch, and long streams stay linear (the reassembler publishes once per result, not once per
  * payload).
  *
+ * Results are also paced by their own cost: publishing copies every list the batch appended to, so
+ * with a fast consumer and lists of tens of thousands of items one result per network chunk would
+ * spend ever more time copying (quadratic in the list's length). Once a response has delivered
+ * {@link PACE_AFTER_PAYLOADS} payloads, after a merge that took `t` ≥ {@link PACE_THRESHOLD_MS} the
+ * next one waits until `2t` more has passed (or the response ended), reading meanwhile: the batches
+ * then grow with the list, and at most a third of the time goes to merging. Shorter responses are never
+ * paced, whatever a merge happened to cost (a cold start, a GC pause).
+ *
  * A response whose first payload is a plain result (no `hasNext`) followed by more plain results is a
  * subscription (Apollo's multipart protocol): each event then gets its own result, never merged.
  *
@@ -34,6 +42,10 @@ export function coalesceResults<TResult, TExtensions>(
   let wake: (() => void) | undefined;
   let pumping: Promise<void> | undefined;
   let stopped = false;
+  const clock = options.clock ?? (() => performance.now());
+  // When the next merge may start: after a costly one, the stream gets twice as long to deliver more.
+  let notBefore = 0;
+  let taken = 0;
 
   let reassembler: Reassembler<TResult, TExtensions> = createReassembler();
   let lastYielded: Result | undefined;
@@ -65,14 +77,12 @@ export function coalesceResults<TResult, TExtensions>(
     });
   }
 
-  /** Payloads of the open response, up to and including one that ends it. */
-  function* takeOpenPayloads(): Generator<unknown> {
-    while (head < queue.length) {
-      const payload = queue[head];
-      head += 1;
-      yield payload;
-      if (!promisesMore(payload)) return;
-    }
+  /** Takes the payloads of the open response, up to and including one that ends it. */
+  function takeOpenPayloads(): unknown[] {
+    const start = head;
+    while (head < queue.length && promisesMore(queue[head++]));
+    taken += head - start;
+    return queue.slice(start, head);
   }
 
   /** Applies what is queued and returns the next result to hand out, if there is one. */
@@ -117,9 +127,29 @@ export function coalesceResults<TResult, TExtensions>(
           stop(error);
           throw error;
         }
+        const wait = notBefore - clock();
+        if (wait > 0 && head < queue.length && !sourceDone) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, wait);
+            // Batches arriving meanwhile wait too; the end of the response does not (the last result is due).
+            wake = () => {
+              if (sourceDone) {
+                clearTimeout(timer);
+                resolve();
+              }
+            };
+          });
+          wake = undefined;
+          if (stopped) return { done: true, value: undefined };
+        }
         let result: Result | undefined;
         try {
+          const started = clock();
           result = drain();
+          if (result !== undefined) {
+            const cost = clock() - started;
+            notBefore = taken >= PACE_AFTER_PAYLOADS && cost >= PACE_THRESHOLD_MS ? started + 3 * cost : 0;
+          }
         } catch (error) {
           stopped = true;
           stop(error);
@@ -167,7 +197,18 @@ export function coalesceResults<TResult, TExtensions>(
 export interface CoalesceOptions {
   /** Whether a response without any payload is fine (a subscription that produced no event). */
   readonly allowEmpty?: boolean;
+  /** Milliseconds from any fixed point, to time merges (`performance.now` unless a test controls time). */
+  readonly clock?: () => number;
 }
+
+/**
+ * Responses shorter than this many payloads are never paced. Below it, copying lists costs little next
+ * to reading (test/bench/results/fetch.md).
+ */
+export const PACE_AFTER_PAYLOADS = 10_000;
+
+/** Merges faster than this are never paced (a list of about 20,000 items copies in this time here). */
+export const PACE_THRESHOLD_MS = 0.1;
 
 function promisesMore(payload: unknown): boolean {
   return typeof payload === 'object' && payload !== null && (payload as { hasNext?: unknown }).hasNext === true;
