@@ -199,7 +199,7 @@ describe('coalesceResults', () => {
       return (await next).value.data.list.slice(-2);
     }
 
-    it('after a costly merge late in a long response, waits twice as long and merges what arrived meanwhile', async () => {
+    it('after a costly merge late in a long response, waits four times as long and merges what arrived meanwhile', async () => {
       const paced = await afterPayloads(PACE_AFTER_PAYLOADS, 5);
       expect(await nextAfterTwoBatches(paced)).toEqual([1, 2]);
     });

@@ -12,8 +12,8 @@ import { FetchIncrementalError } from './FetchIncrementalError.js';
  * with a fast consumer and lists of tens of thousands of items one result per network chunk would
  * spend ever more time copying (quadratic in the list's length). Once a response has delivered
  * {@link PACE_AFTER_PAYLOADS} payloads, after a merge that took `t` ≥ {@link PACE_THRESHOLD_MS} the
- * next one waits until `2t` more has passed (or the response ended), reading meanwhile: the batches
- * then grow with the list, and at most a third of the time goes to merging. Shorter responses are never
+ * next one waits until `4t` more has passed (or the response ended), reading meanwhile: the batches
+ * then grow with the list, and at most a fifth of the time goes to merging. Shorter responses are never
  * paced, whatever a merge happened to cost (a cold start, a GC pause).
  *
  * A response whose first payload is a plain result (no `hasNext`) followed by more plain results is a
@@ -43,7 +43,7 @@ export function coalesceResults<TResult, TExtensions>(
   let pumping: Promise<void> | undefined;
   let stopped = false;
   const clock = options.clock ?? (() => performance.now());
-  // When the next merge may start: after a costly one, the stream gets twice as long to deliver more.
+  // When the next merge may start: after a costly one, the stream gets four times as long to deliver more.
   let notBefore = 0;
   let taken = 0;
 
@@ -148,7 +148,7 @@ export function coalesceResults<TResult, TExtensions>(
           result = drain();
           if (result !== undefined) {
             const cost = clock() - started;
-            notBefore = taken >= PACE_AFTER_PAYLOADS && cost >= PACE_THRESHOLD_MS ? started + 3 * cost : 0;
+            notBefore = taken >= PACE_AFTER_PAYLOADS && cost >= PACE_THRESHOLD_MS ? started + 5 * cost : 0;
           }
         } catch (error) {
           stopped = true;
