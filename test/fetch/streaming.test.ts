@@ -51,6 +51,28 @@ describe.each([
   });
 });
 
+describe('a @stream of 12,000 items over HTTP from graphql-js (past the 10,000 payloads after which costly merges are paced)', () => {
+  const COUNT = 12_000;
+  it.each([['current format', {}], ['2022 format', { format: '2022' }]] as const)(
+    '%s: every result extends the list, the last equals plain execution',
+    async (_name, init) => {
+      const streamed = await collect(
+        fetchIncremental<{ ticks: number[] }>(graphqlJs.url, { query: `{ ticks(count: ${COUNT}, intervalMs: 0) @stream }` }, { ...init, signal: AbortSignal.timeout(30_000) }),
+      );
+      const [plain] = await collect(fetchIncremental(graphqlJs.url, { query: `{ ticks(count: ${COUNT}, intervalMs: 0) }` }, { signal: AbortSignal.timeout(30_000) }));
+      // Growing, never shrinking (the 2022 format's last payload only says hasNext: false).
+      const lengths = streamed.map(({ result }) => result.data?.ticks.length ?? 0);
+      expect(lengths.slice(1).every((length, index) => length >= lengths[index]!)).toBe(true);
+      expect(new Set(lengths).size).toBeGreaterThan(1);
+      const last = streamed.at(-1)!.result;
+      expect(last.hasNext).toBe(false);
+      expect(plain?.result.data?.['ticks']).toHaveLength(COUNT);
+      expect(last.data).toEqual(plain?.result.data);
+    },
+    60_000,
+  );
+});
+
 describe('subscriptions over Apollo multipart (graphql-js server, Router framing, 20 ms heartbeats)', () => {
   it('yields one result per event, skipping heartbeats', async () => {
     const events = await collect(

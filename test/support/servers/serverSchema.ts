@@ -6,7 +6,9 @@
  *
  * - `Query.wait(ms)`: resolves to `"waited <ms>"` after `ms` milliseconds (a deferred field that arrives
  *   visibly later than the initial payload).
- * - `Query.ticks(count, intervalMs)`: an async list yielding `0 … count-1`, one every `intervalMs`.
+ * - `Query.ticks(count, intervalMs)`: an async list yielding `0 … count-1`, one every `intervalMs`;
+ *   with `intervalMs: 0`, one per event-loop turn (a `setImmediate` hop, no timer), so that a long
+ *   stream takes a second, not a millisecond per item, and still gets one payload per item.
  * - `Subscription.tick(count, intervalMs, failAfter)`: one `Tick` event every `intervalMs`; with
  *   `failAfter` set, the source stream throws after that many events (a fatal, mid-stream error).
  *   `Tick.failing` always throws: an error inside an event's payload, the subscription goes on.
@@ -26,7 +28,7 @@ export const serverTypeDefsExtension = /* GraphQL */ `
   extend type Query {
     """Resolves to 'waited <ms>' after ms milliseconds (a real timer)."""
     wait(ms: Int!): String
-    """Yields 0 … count-1, one value every intervalMs milliseconds."""
+    """Yields 0 … count-1, one value every intervalMs milliseconds (0: one per event-loop turn)."""
     ticks(count: Int!, intervalMs: Int!): [Int]
   }
 
@@ -56,7 +58,8 @@ export function countActiveTickSources(): number {
 }
 
 /**
- * Creates an async iterator yielding `map(0) … map(count-1)`, one every `intervalMs` milliseconds.
+ * Creates an async iterator yielding `map(0) … map(count-1)`, one every `intervalMs` milliseconds, or
+ * one per event-loop turn for `intervalMs: 0`.
  * `return()` clears the pending timer immediately (an async generator could not: it would first wait
  * for its own pending `await`).
  */
@@ -80,7 +83,7 @@ function createTickSource<T>(
     async next(): Promise<IteratorResult<T>> {
       if (done) return { done: true, value: undefined };
       try {
-        await sleep(intervalMs, undefined, { signal: timerControl.signal });
+        await (intervalMs === 0 ? nextTurn(timerControl.signal) : sleep(intervalMs, undefined, { signal: timerControl.signal }));
       } catch {
         // Aborted by return(): the consumer is gone.
         return { done: true, value: undefined };
@@ -107,6 +110,12 @@ function createTickSource<T>(
     },
   };
   return iterator;
+}
+
+/** Resolves in the next event-loop turn; rejects if `signal` aborted meanwhile. */
+async function nextTurn(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
 }
 
 function intArgument(args: Record<string, unknown>, name: string): number {
