@@ -31,8 +31,8 @@ import {
   type Contestant,
   type Sample,
 } from './harness.js';
-import { createReplayFetch, cutChunks, describeChunking, type Chunking } from './replayFetch.js';
-import { recordStream, STREAM_QUERY, type StreamFormat, type StreamRecording } from './streamRecording.js';
+import { cutChunks, describeChunking, type Chunking } from './replayFetch.js';
+import { createRecordingFetch, recordStream, STREAM_QUERY, type StreamFormat, type StreamRecording } from './streamRecording.js';
 
 const quick = process.argv.includes('--quick');
 const write = !process.argv.includes('--no-write') && !quick;
@@ -96,12 +96,7 @@ function productsOf(data: unknown): readonly unknown[] | undefined {
  * @throws When the final result is not the complete, correct data.
  */
 async function runOnce(link: LinkName, recording: StreamRecording, chunking: Chunking): Promise<Sample> {
-  const fetchImpl = createReplayFetch(recording, chunking, {
-    checkRequest: (body) => {
-      const count = (body as { variables?: { count?: unknown } }).variables?.count;
-      if (count !== recording.items) throw new Error(`the request asks for ${String(count)} items; the recording has ${recording.items}`);
-    },
-  });
+  const fetchImpl = createRecordingFetch(recording, chunking);
   const client = new ApolloClient({
     link: createLink(link, fetchImpl, recording.format),
     cache: new InMemoryCache(),

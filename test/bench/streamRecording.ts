@@ -1,9 +1,10 @@
 /**
- * The recorded response the Apollo end-to-end benchmark replays: a `@stream` of N products at depth 3
+ * The recorded response the Apollo and fetch end-to-end benchmarks replay: a `@stream` of N products at depth 3
  * (`shop.catalog.products`), produced once by graphql-js 17.1 and framed as multipart/mixed the way
  * Apollo Server frames it. Both links then read the very same bytes.
  */
 import { parse, type DocumentNode } from 'graphql';
+import { createReplayFetch, type Chunking } from './replayFetch.js';
 import { recordShopOperation, type StreamFormat } from './shopRecording.js';
 
 export type { StreamFormat } from './shopRecording.js';
@@ -107,4 +108,21 @@ export async function recordStream(format: StreamFormat, items: number): Promise
     closeDelimiter,
     expectedData,
   };
+}
+
+/**
+ * A `fetch` that replays the recording (see {@link createReplayFetch}) and rejects a request whose
+ * `count` variable is not the recorded item count, so a benchmark cannot compare mismatched runs.
+ *
+ * @param recording - The recorded stream.
+ * @param chunking - How the body is cut into network chunks.
+ * @returns The replaying `fetch`.
+ */
+export function createRecordingFetch(recording: StreamRecording, chunking: Chunking): typeof fetch {
+  return createReplayFetch(recording, chunking, {
+    checkRequest: (body) => {
+      const count = (body as { variables?: { count?: unknown } }).variables?.count;
+      if (count !== recording.items) throw new Error(`the request asks for ${String(count)} items; the recording has ${recording.items}`);
+    },
+  });
 }
