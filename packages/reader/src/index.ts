@@ -11,3 +11,4 @@ export { parseContentType, getBoundary, isJsonMediaType, DEFAULT_BOUNDARY, type 
 export { ReaderError, isReaderError, type ReaderErrorCode, type ReaderErrorContext } from './ReaderError.js';
 export { DEFAULT_MAX_PART_SIZE } from './limits.js';
 export type { Payload, PayloadDecoder } from './types.js';
+export { IncrementalError, isIncrementalError, type IncrementalErrorCode, type IncrementalErrorDetails } from './IncrementalError.js';
