@@ -43,7 +43,7 @@ describe('under happy-dom', () => {
 
   it('reports a non-2xx status and aborts with happy-dom’s AbortController', async () => {
     const failed = await collect(new window.Response('{"errors":[{"message":"no"}]}', { status: 400, headers: { 'content-type': 'application/json' } }));
-    expect(failed.error).toMatchObject({ name: 'ReaderError', code: 'HTTP_STATUS', status: 400, body: '{"errors":[{"message":"no"}]}' });
+    expect(failed.error).toMatchObject({ name: 'IncrementalError', code: 'HTTP_STATUS', status: 400, body: '{"errors":[{"message":"no"}]}' });
 
     const controller = new window.AbortController();
     controller.abort();

@@ -228,12 +228,34 @@ describe('cancellation and failures over HTTP', () => {
     expect(result.error).toMatchObject({ code: 'TRUNCATED', partIndex: 1 });
   });
 
-  it('a 400 with a GraphQL error body is HTTP_STATUS with status and body', async () => {
+  it('a 400 application/graphql-response+json with errors is a GraphQL response: its payload, no error', async () => {
     const body = '{"errors":[{"message":"Cannot query field \\"nope\\" on type \\"Query\\"."}]}';
     const url = server.route('/400', (_request, response) => {
       response.writeHead(400, { 'content-type': 'application/graphql-response+json; charset=utf-8' }).end(body);
     });
     const result = await readAll(await fetch(url));
-    expect(result.error).toMatchObject({ code: 'HTTP_STATUS', status: 400, body });
+    expect(result.error).toBeUndefined();
+    expect(result.payloads).toEqual([JSON.parse(body)]);
+  });
+
+  it('any other non-2xx is HTTP_STATUS with status and body', async () => {
+    const body = '<h1>502 Bad Gateway</h1>';
+    const url = server.route('/502', (_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' }).end(body);
+    });
+    const result = await readAll(await fetch(url));
+    expect(result.payloads).toEqual([]);
+    expect(result.error).toMatchObject({ code: 'HTTP_STATUS', status: 502, body });
+  });
+
+  it('a non-2xx whose body stalls is reported with what arrived, without waiting for the rest', async () => {
+    const url = server.route('/stall', (_request, response) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.write('upstream timed out');
+      // Never ends.
+    });
+    // Were the rest awaited, this would hang until the test times out.
+    const result = await readAll(await fetch(url));
+    expect(result.error).toMatchObject({ code: 'HTTP_STATUS', status: 500, body: 'upstream timed out' });
   });
 });

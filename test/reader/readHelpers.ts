@@ -3,7 +3,7 @@
  * `Response`, and collect what comes out (payloads, then the error if any) so tests can compare both
  * with what a {@link BodyCase} expects.
  */
-import { createPayloadDecoder, isReaderError, readPayloads, type Payload, type ReadPayloadsOptions } from '@graphql-incremental/reader';
+import { createPayloadDecoder, isIncrementalError, readPayloads, type Payload, type ReadPayloadsOptions } from '@graphql-incremental/reader';
 
 /** What reading a body gave. */
 export interface ReadOutcome {
@@ -15,7 +15,7 @@ export interface ReadOutcome {
 }
 
 function outcome(payloads: Payload[], error: unknown): ReadOutcome {
-  return { payloads, error, errorCode: isReaderError(error) ? error.code : undefined };
+  return { payloads, error, errorCode: isIncrementalError(error) ? error.code : undefined };
 }
 
 /**

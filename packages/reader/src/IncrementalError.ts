@@ -72,28 +72,28 @@ export interface IncrementalErrorDetails {
  * ```
  */
 export class IncrementalError extends Error implements IncrementalErrorDetails {
-  override readonly name = 'IncrementalError';
-  readonly partIndex?: number;
-  readonly payloadIndex?: number;
-  readonly path?: readonly (string | number)[];
-  readonly status?: number;
-  readonly body?: string;
-  readonly errors?: readonly unknown[];
+  declare readonly code: IncrementalErrorCode;
+  declare readonly partIndex?: number;
+  declare readonly payloadIndex?: number;
+  declare readonly path?: readonly (string | number)[];
+  declare readonly status?: number;
+  declare readonly body?: string;
+  declare readonly errors?: readonly unknown[];
 
   /**
    * @param code - What went wrong.
    * @param message - What was expected and what arrived.
-   * @param details - Where; prefixed to the message as `part 2: …` or `payload 3 (hero.friends): …`.
+   * @param details - Where; the message starts with `part 2: ` or `payload 3 (hero.friends): `.
    */
-  constructor(
-    readonly code: IncrementalErrorCode,
-    message: string,
-    details: IncrementalErrorDetails = {},
-  ) {
-    const { partIndex: part, payloadIndex: payload, path } = details;
-    const where = part !== undefined ? `part ${part}: ` : payload !== undefined ? `payload ${payload}${path ? ` (${path.join('.') || 'root'})` : ''}: ` : '';
-    super(where + message, { cause: details.cause });
-    Object.assign(this, details);
+  constructor(code: IncrementalErrorCode, message: string, details: IncrementalErrorDetails = {}) {
+    const { partIndex, payloadIndex, path } = details;
+    super(
+      (partIndex === undefined ? '' : `part ${partIndex}: `) +
+        (payloadIndex === undefined ? '' : `payload ${payloadIndex}${path ? ` (${path.join('.')})` : ''}: `) +
+        message,
+      details,
+    );
+    Object.assign(this, { name: 'IncrementalError', code }, details);
   }
 }
 
@@ -105,4 +105,9 @@ export class IncrementalError extends Error implements IncrementalErrorDetails {
  */
 export function isIncrementalError(value: unknown): value is IncrementalError {
   return value instanceof IncrementalError || (value instanceof Error && value.name === 'IncrementalError');
+}
+
+/** The error for a part, event, line or body longer than `maxPartSize`. */
+export function tooLarge(maxPartSize: number, partIndex?: number): IncrementalError {
+  return new IncrementalError('PART_TOO_LARGE', `longer than maxPartSize (${maxPartSize})`, partIndex === undefined ? {} : { partIndex });
 }

@@ -1,66 +1,164 @@
-import { createJsonDecoder } from './createJsonDecoder.js';
-import { createMultipartDecoder } from './createMultipartDecoder.js';
-import { createSseDecoder } from './createSseDecoder.js';
-import { getBoundary, isJsonMediaType, parseContentType } from './parseContentType.js';
-import { ReaderError } from './ReaderError.js';
-import type { Payload, PayloadDecoder } from './types.js';
+import { createEventStreamSplitter } from './createEventStreamSplitter.js';
+import { createLineSplitter } from './createLineSplitter.js';
+import { createMultipartSplitter } from './createMultipartSplitter.js';
+import { IncrementalError, tooLarge } from './IncrementalError.js';
+import type { Payload, PayloadDecoder, TextFramer } from './types.js';
+
+/** Default `maxPartSize`: a bound on what a hostile or broken server can make the client buffer. */
+export const DEFAULT_MAX_PART_SIZE = 16 * 1024 * 1024;
+
+const BOUNDARY = /(?:^|[;,])\s*boundary\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s;,]+))/i;
 
 /** Options of {@link createPayloadDecoder}. */
 export interface PayloadDecoderOptions {
-  /** The response `Content-Type` header, as sent (`undefined` or `null` when missing). */
+  /** The response `Content-Type` header, as sent. */
   readonly contentType: string | null | undefined;
   /** Receives every payload, in order. */
   readonly onPayload: (payload: Payload) => void;
-  /**
-   * Largest multipart part, SSE event or JSON body, in bytes; defaults to {@link DEFAULT_MAX_PART_SIZE}
-   * (16 MiB).
-   */
+  /** The longest part, event, line or JSON body, in characters; default {@link DEFAULT_MAX_PART_SIZE}. */
   readonly maxPartSize?: number | undefined;
 }
 
-/** The response media types a GraphQL incremental response can have. */
-export const SUPPORTED_MEDIA_TYPES = [
-  'multipart/mixed',
-  'text/event-stream',
-  'application/json',
-  'application/graphql-response+json',
-] as const;
-
 /**
- * Creates the {@link PayloadDecoder} for a response's `Content-Type`: `multipart/mixed` (boundary from
- * the header, quoted or not, default `-`), `text/event-stream`, or JSON (`application/json`,
- * `application/graphql-response+json` and other `+json` types: one payload). Branch on the response,
- * not on what was requested: servers answer JSON when nothing ended up deferred (spec §3.1).
+ * Creates the decoder for one response body, by its `Content-Type` (not by what was asked for:
+ * servers answer JSON when nothing ended up deferred):
+ * - `multipart/mixed` (any boundary, default `-`): a payload per part, every server's framing;
+ * - `text/event-stream`: a payload per `next` event;
+ * - `application/jsonl`, `application/graphql-response+jsonl` (Hot Chocolate): a payload per line;
+ * - anything else, or none: one JSON payload, as Apollo's HttpLink reads it.
  *
- * Use it directly to read bodies that do not come as a fetch `Response` (XHR, Node streams); otherwise
- * {@link readPayloads} does everything.
+ * Bytes are decoded once, with a streaming `TextDecoder`, so multi-byte characters split across chunks
+ * stay whole. Empty parts and `{}` heartbeats are skipped; Apollo multipart subscriptions are unwrapped
+ * (`{"payload": …}`; `{"payload": null}` ends them, transport `errors` are thrown). The response is
+ * complete after a payload with `hasNext: false`, the multipart close delimiter or the SSE `complete`.
  *
  * @param options - Content type, payload callback, size limit.
- * @returns The decoder for that format.
- * @throws {ReaderError} `UNSUPPORTED_CONTENT_TYPE` for any other (or a missing) content type.
+ * @returns The decoder.
+ * @throws {RangeError} For a `maxPartSize` that is not a positive integer or `Infinity`.
  * @example
  * ```ts
- * const payloads: Payload[] = [];
- * const decoder = createPayloadDecoder({ contentType: 'multipart/mixed; boundary="-"', onPayload: (p) => payloads.push(p) });
- * for (const chunk of chunks) {
- *   decoder.write(chunk);
- *   if (decoder.finished) break;
- * }
+ * const decoder = createPayloadDecoder({ contentType: xhr.getResponseHeader('content-type'), onPayload: render });
+ * decoder.write(bytes); // as they arrive
  * if (!decoder.finished) decoder.end();
  * ```
  */
-export function createPayloadDecoder(options: PayloadDecoderOptions): PayloadDecoder {
-  const { contentType: header, onPayload, maxPartSize } = options;
-  const contentType = header === null || header === undefined ? undefined : parseContentType(header);
-  const mediaType = contentType?.mediaType;
-  if (contentType !== undefined && mediaType === 'multipart/mixed') {
-    return createMultipartDecoder({ boundary: getBoundary(contentType), onPayload, maxPartSize });
+export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEFAULT_MAX_PART_SIZE }: PayloadDecoderOptions): PayloadDecoder {
+  if (!(maxPartSize === Infinity || (Number.isSafeInteger(maxPartSize) && maxPartSize > 0))) {
+    throw new RangeError(`maxPartSize must be a positive integer or Infinity, got ${maxPartSize}`);
   }
-  if (mediaType === 'text/event-stream') return createSseDecoder({ onPayload, maxPartSize });
-  if (mediaType !== undefined && isJsonMediaType(mediaType)) return createJsonDecoder({ onPayload, maxPartSize });
-  throw new ReaderError(
-    'UNSUPPORTED_CONTENT_TYPE',
-    `the response Content-Type is ${header === null || header === undefined ? 'missing' : JSON.stringify(header)}; expected one of ${SUPPORTED_MEDIA_TYPES.join(', ')}. Is the URL a GraphQL endpoint, and does the request's Accept header list these?`,
-    { contentType: header ?? undefined, expected: SUPPORTED_MEDIA_TYPES },
-  );
+  const type = (contentType ?? '').toLowerCase();
+  const text = new TextDecoder();
+  let finished = false;
+  let delivered = 0;
+  let expectingMore = false;
+
+  /** Parses one part, event or line; `whole` for a JSON body, which is never a heartbeat or an envelope. */
+  function accept(body: string, partIndex: number, whole = false): void {
+    const json = body.trim();
+    if (finished || json === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch (cause) {
+      throw new IncrementalError('INVALID_JSON', `expected JSON, got ${JSON.stringify(json.slice(0, 80))}`, { partIndex, cause });
+    }
+    const payload = asObject(value, partIndex);
+    if (whole) return emit(payload);
+    if (!Object.hasOwn(payload, 'payload')) {
+      // `{}` is a heartbeat.
+      if (Object.keys(payload).length > 0) emit(payload);
+      return;
+    }
+    // An Apollo multipart subscription envelope; a GraphQL response never has a `payload` key.
+    if (payload['payload'] !== null) emit(asObject(payload['payload'], partIndex));
+    const errors = payload['errors'];
+    if (Array.isArray(errors) && errors.length > 0) {
+      const messages = errors.map((error: { message?: unknown }) => error?.message ?? JSON.stringify(error)).join('; ');
+      throw new IncrementalError('TRANSPORT_ERROR', `the server ended the subscription: ${messages}`, { partIndex, errors });
+    }
+    if (payload['payload'] === null) finished = true;
+  }
+
+  function emit(payload: Payload): void {
+    delivered++;
+    expectingMore = payload['hasNext'] === true;
+    if (payload['hasNext'] === false) finished = true;
+    onPayload(payload);
+  }
+
+  const framer: TextFramer = type.startsWith('multipart/')
+    ? createMultipartSplitter(boundaryOf(contentType!), accept, maxPartSize)
+    : type.includes('event-stream')
+      ? createEventStreamSplitter(accept, maxPartSize)
+      : createLinesOrJson(type.includes('jsonl') || type.includes('ndjson'), accept, maxPartSize);
+
+  /** Runs a framer step; a problem after the last payload is not the client's concern. */
+  function run(step: () => boolean): void {
+    try {
+      if (step()) finished = true;
+    } catch (error) {
+      if (!finished) throw error;
+    }
+  }
+
+  return {
+    write(chunk) {
+      if (!finished) run(() => framer.write(typeof chunk === 'string' ? chunk : text.decode(chunk, { stream: true })));
+    },
+    end() {
+      if (!finished) run(() => framer.write(text.decode()) || framer.end());
+      if (!finished && (delivered === 0 || expectingMore)) {
+        throw new IncrementalError('TRUNCATED', delivered === 0 ? 'the body ended before any payload' : 'the body ended after a payload with "hasNext": true');
+      }
+    },
+    get finished() {
+      return finished;
+    },
+  };
+}
+
+/** JSON Lines, or one JSON body (read whole when it ends). */
+function createLinesOrJson(perLine: boolean, accept: (body: string, index: number, whole?: boolean) => void, maxPartSize: number): TextFramer {
+  let index = 0;
+  const lines = createLineSplitter((line) => accept(line, index++), maxPartSize);
+  let body: string[] = [];
+  let size = 0;
+  return {
+    write(text) {
+      if (perLine) lines.write(text);
+      else {
+        body.push(text);
+        size += text.length;
+        if (size > maxPartSize) throw tooLarge(maxPartSize);
+      }
+      return false;
+    },
+    end() {
+      const rest = perLine ? lines.rest() : body.join('');
+      body = [];
+      if (!perLine && rest.trim() === '') throw new IncrementalError('INVALID_JSON', 'the response body is empty');
+      try {
+        accept(rest, index, !perLine);
+      } catch (error) {
+        // A last line cut short.
+        if (perLine && error instanceof IncrementalError && error.code === 'INVALID_JSON') {
+          throw new IncrementalError('TRUNCATED', 'the body ended inside a line', { partIndex: index });
+        }
+        throw error;
+      }
+      return false;
+    },
+  };
+}
+
+function boundaryOf(contentType: string): string {
+  const match = BOUNDARY.exec(contentType);
+  const boundary = match?.[1]?.replace(/\\(.)/g, '$1') ?? match?.[2] ?? match?.[3];
+  return boundary || '-';
+}
+
+function asObject(value: unknown, partIndex: number): Payload {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Payload;
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  throw new IncrementalError('INVALID_PAYLOAD', `expected a JSON object, got ${kind}`, { partIndex });
 }

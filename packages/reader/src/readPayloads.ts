@@ -1,318 +1,197 @@
-import { createPayloadDecoder } from './createPayloadDecoder.js';
-import { resolveMaxPartSize } from './limits.js';
-import { ReaderError } from './ReaderError.js';
-import type { Payload, PayloadDecoder } from './types.js';
+import { createPayloadDecoder, DEFAULT_MAX_PART_SIZE } from './createPayloadDecoder.js';
+import { IncrementalError } from './IncrementalError.js';
+import type { Payload } from './types.js';
 
 /** Options of {@link readPayloads} and {@link readPayloadBatches}. */
 export interface ReadPayloadsOptions {
-  /**
-   * Stops reading when aborted: the body is cancelled (which closes the connection) and iteration
-   * rejects with the signal's `reason`, even while a read is pending. Pass the signal you gave `fetch`.
-   */
+  /** Aborting cancels the body, even during a pending read, and rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined;
   /**
-   * Largest multipart part, SSE event or JSON body, in bytes; also caps how much of an error response's
-   * body is read. Defaults to {@link DEFAULT_MAX_PART_SIZE} (16 MiB); `Infinity` disables the limit.
+   * The longest part, SSE event, JSON line or JSON body, in characters of text (bytes for ASCII), and
+   * how much of an error response's body is read. Default {@link DEFAULT_MAX_PART_SIZE} (16 Mi).
    */
   readonly maxPartSize?: number | undefined;
 }
 
+/** How long an error response's body may pause before its status is reported with what arrived. */
+const ERROR_BODY_PATIENCE_MS = 1000;
+
 /**
- * Reads a GraphQL response and yields its payloads in batches: one array per network chunk, holding
- * the payloads that chunk completed (never an empty array). Batches let a consumer apply everything
- * that arrived together and publish once, which keeps long `@stream`s linear (see the reassembler's
- * `applyAll`). Otherwise identical to {@link readPayloads}.
+ * Reads a GraphQL response into its payloads, in order, as they arrive: `multipart/mixed` in every
+ * server's framing, `text/event-stream`, JSON Lines or JSON (see {@link createPayloadDecoder}). A
+ * `Response` without a `body` (React Native) is read whole.
  *
- * @param response - A fetch `Response` (Node's, a browser's, or any implementation with a WHATWG
- *   `body.getReader()`); its body must not have been read yet.
+ * Reading stops once the response is complete; the body is cancelled then, and when you stop
+ * iterating (even during a pending read), on an error, or when `signal` aborts.
+ *
+ * A non-2xx response whose body is a GraphQL response (`application/graphql-response+json` with
+ * `errors`) yields it like any payload; any other non-2xx response throws `HTTP_STATUS`.
+ *
+ * @param response - A fetch `Response` whose body has not been read.
  * @param options - `signal` and `maxPartSize`.
- * @returns An async generator of payload batches.
- * @throws {ReaderError} As {@link readPayloads}.
+ * @returns The payloads: parsed JSON objects, not validated further.
+ * @throws {IncrementalError} After every payload completed before the problem; see its codes.
+ * @example
+ * ```ts
+ * const response = await fetch('/graphql', { method: 'POST', headers, body });
+ * for await (const payload of readPayloads(response)) console.log(payload);
+ * ```
  */
-export async function* readPayloadBatches(
+export function readPayloads(response: Response, options: ReadPayloadsOptions = {}): AsyncGenerator<Payload, void, undefined> {
+  return cancelOnReturn(async function* (stop) {
+    for await (const batch of readBatches(response, options, stop)) yield* batch;
+  });
+}
+
+/**
+ * {@link readPayloads}, one array per network chunk with the payloads it completed (never empty):
+ * what arrived together can be merged together (the reassembler's `applyAll`).
+ *
+ * @param response - A fetch `Response` whose body has not been read.
+ * @param options - `signal` and `maxPartSize`.
+ * @returns The batches.
+ * @throws {IncrementalError} As {@link readPayloads}.
+ */
+export function readPayloadBatches(response: Response, options: ReadPayloadsOptions = {}): AsyncGenerator<Payload[], void, undefined> {
+  return cancelOnReturn((stop) => readBatches(response, options, stop));
+}
+
+/**
+ * Makes `return()` end a stalled read: an async generator queues it behind a pending `next()`, which
+ * on a server that sends nothing more never settles. A read that completes in this turn still delivers.
+ */
+function cancelOnReturn<T>(start: (stop: AbortSignal) => AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
+  const controller = new AbortController();
+  const generator = start(controller.signal);
+  const close = generator.return;
+  generator.return = (value) => {
+    const timer = setTimeout(() => controller.abort());
+    return close.call(generator, value).finally(() => clearTimeout(timer));
+  };
+  return generator;
+}
+
+async function* readBatches(
   response: Response,
-  options: ReadPayloadsOptions = {},
+  { signal, maxPartSize = DEFAULT_MAX_PART_SIZE }: ReadPayloadsOptions,
+  stop: AbortSignal,
 ): AsyncGenerator<Payload[], void, undefined> {
-  const { signal } = options;
-  const maxPartSize = resolveMaxPartSize(options.maxPartSize);
-  const contentType = response.headers.get('content-type') ?? undefined;
-  const body = response.body;
-  if (signal?.aborted === true) {
-    releaseBody(body, signal.reason);
-    throw signal.reason;
-  }
-  if (!response.ok) throw await readStatusError(response, contentType, maxPartSize, signal);
-
+  const contentType = response.headers.get('content-type') ?? '';
   const batch: Payload[] = [];
-  let decoder: PayloadDecoder;
+  let failure: { readonly error: unknown } | undefined;
   try {
-    decoder = createPayloadDecoder({ contentType, maxPartSize, onPayload: (payload) => batch.push(payload) });
-  } catch (error) {
-    releaseBody(body, error);
-    throw error;
-  }
-
-  if (body === null) {
-    // No body at all (e.g. a 204): the same as an empty one, which every format reports.
-    decoder.end();
+    throwIfAborted(signal);
+    if (!response.ok) {
+      const body = await readErrorBody(response, maxPartSize, signal, stop);
+      throwIfAborted(signal);
+      const payload = contentType.includes('graphql-response+json') ? parseGraphQLResponse(body) : undefined;
+      if (!payload) throw new IncrementalError('HTTP_STATUS', `the server answered ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`, { status: response.status, body });
+      yield [payload];
+      return;
+    }
+    const decoder = createPayloadDecoder({ contentType, maxPartSize, onPayload: (payload) => batch.push(payload) });
+    for await (const chunk of readChunks(response, signal, [stop])) {
+      try {
+        decoder.write(chunk);
+      } catch (error) {
+        failure = { error };
+      }
+      // Every payload completed before a problem is handed out before it.
+      if (batch.length > 0) yield batch.splice(0);
+      if (failure) throw failure.error;
+      if (decoder.finished) return;
+    }
+    if (stop.aborted) return;
+    try {
+      decoder.end();
+    } catch (error) {
+      failure = { error };
+    }
     if (batch.length > 0) yield batch.splice(0);
+    if (failure) throw failure.error;
+  } finally {
+    // Releases a body that was never read; a locked or finished one rejects, which is fine.
+    response.body?.cancel().catch(ignore);
+  }
+}
+
+/** The body's chunks. `signal` rejects a pending read with its reason; `stops` end it quietly. */
+async function* readChunks(response: Response, signal: AbortSignal | undefined, stops: readonly AbortSignal[]): AsyncGenerator<ArrayBufferView | ArrayBuffer | string, void, undefined> {
+  if (!response.body) {
+    // React Native's fetch has no streaming body: the response arrives whole.
+    yield await response.text().catch((cause: unknown) => {
+      throw readFailed(cause);
+    });
     return;
   }
-
-  const reader = getReader(body, response.status, contentType);
-  const onAbort = (): void => {
-    // Resolves a pending read() with `done`, so the loop below notices the abort at once.
-    reader.cancel(signal?.reason).catch(ignore);
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  let received = 0;
+  let reader: ReadableStreamDefaultReader<ArrayBufferView | ArrayBuffer>;
+  try {
+    reader = response.body.getReader() as ReadableStreamDefaultReader<ArrayBufferView | ArrayBuffer>;
+  } catch (cause) {
+    throw readFailed(cause);
+  }
+  const signals = signal ? [signal, ...stops] : stops;
+  const cancel = (): void => void reader.cancel(signal?.reason).catch(ignore);
+  for (const each of signals) each.addEventListener('abort', cancel);
   try {
     for (;;) {
-      throwIfAborted(signal);
-      let result: ReadableStreamReadResult<unknown>;
+      let result: ReadableStreamReadResult<ArrayBufferView | ArrayBuffer>;
       try {
         result = await reader.read();
       } catch (cause) {
         throwIfAborted(signal);
-        throw new ReaderError(
-          'READ_FAILED',
-          `reading the response body failed after ${received} bytes: ${cause instanceof Error ? cause.message : String(cause)}`,
-          { offset: received, status: response.status, contentType, cause },
-        );
+        if (stops.some((stop) => stop.aborted)) return;
+        throw readFailed(cause);
       }
       throwIfAborted(signal);
-
-      let failed = false;
-      let failure: unknown;
-      try {
-        if (result.done) {
-          decoder.end();
-        } else {
-          const chunk = toBytes(result.value, received);
-          received += chunk.length;
-          decoder.write(chunk);
-        }
-      } catch (error) {
-        failed = true;
-        failure = error;
-      }
-      // Everything completed before a problem is handed out before the problem.
-      if (batch.length > 0) yield batch.splice(0);
-      if (failed) throw failure;
-      if (result.done || decoder.finished) return;
+      if (result.done || stops.some((stop) => stop.aborted)) return;
+      yield result.value;
     }
   } finally {
-    signal?.removeEventListener('abort', onAbort);
-    // Releases the connection when we stop early (consumer `break`, error, abort, final payload
-    // before the close delimiter); harmless after a complete read. Not awaited: a source whose cancel
-    // never settles must not hang the consumer's `return()`.
-    reader.cancel().catch(ignore);
+    for (const each of signals) each.removeEventListener('abort', cancel);
+    cancel();
   }
 }
 
-/**
- * Reads a GraphQL response into its JSON payloads, in order, as they arrive. Dispatches on the
- * response's `Content-Type`:
- *
- * - `multipart/mixed` (any boundary, quoted or not, other parameters beside it; default `-`): every
- *   framing that Apollo Server, Apollo Router, Yoga, Hot Chocolate, Strawberry, Tanka and the RFC
- *   use, including LF-only line ends, missing part headers, preamble and epilogue. A payload is yielded
- *   as soon as its part's end is known (`Content-Length`; the closing brace of a JSON part's object,
- *   without waiting for a delimiter the server sends only with the next part; or `\r\n--boundary`
- *   even before the rest of that line). Empty parts and `{}` heartbeats are skipped. Apollo multipart subscriptions
- *   (`subscriptionSpec=1.0`) are unwrapped: `{"payload": …}` yields the payload, `{"payload": null}`
- *   ends the stream, and top-level `errors` end it with a `TRANSPORT_ERROR`.
- * - `text/event-stream`: each `next` event's data is a payload; `complete` ends the stream.
- * - `application/json`, `application/graphql-response+json`: one payload.
- *
- * Reading stops after a payload with `hasNext: false` (nothing may follow it), at the multipart
- * close delimiter, or at the SSE `complete` event; the body is then cancelled, as it is when the
- * consumer stops iterating, when an error is thrown, or when `signal` aborts.
- *
- * @param response - A fetch `Response` whose body has not been read. `ReadableStream` does not need to
- *   be async-iterable: the body is read with `getReader()`.
- * @param options - `signal` and `maxPartSize`.
- * @returns An async generator of payloads (parsed JSON objects, unvalidated).
- * @throws {ReaderError} `HTTP_STATUS` for a non-2xx status (with the body text),
- *   `UNSUPPORTED_CONTENT_TYPE`, `READ_FAILED`, `TRUNCATED`, `MALFORMED_MULTIPART`, `PART_TOO_LARGE`,
- *   `UNSUPPORTED_PART_CONTENT_TYPE`, `INVALID_JSON` (with the part's index and byte offset),
- *   `INVALID_PAYLOAD` or `TRANSPORT_ERROR`, always after every payload completed before the problem.
- *   An abort rejects with `signal.reason` instead.
- * @see spec.md §3 (transport).
- * @example
- * ```ts
- * const controller = new AbortController();
- * const response = await fetch('/graphql', {
- *   method: 'POST',
- *   headers: {
- *     'content-type': 'application/json',
- *     accept: 'multipart/mixed;incrementalSpec=v0.2, text/event-stream, application/graphql-response+json, application/json;q=0.9',
- *   },
- *   body: JSON.stringify({ query: '{ hero { id ... @defer { name } } }' }),
- *   signal: controller.signal,
- * });
- * for await (const payload of readPayloads(response, { signal: controller.signal })) {
- *   console.log(payload); // { data: { hero: { id: '1' } }, pending: [...], hasNext: true }, then ...
- * }
- * ```
- */
-export function readPayloads(response: Response, options: ReadPayloadsOptions = {}): AsyncGenerator<Payload, void, undefined> {
-  // Hands out the payloads of readPayloadBatches one by one. Not an async generator: one with
-  // `yield* batch` costs several promise hops per payload, which on small parts was a quarter of the
-  // time the bytes take to decode and parse. Here a payload that is already read costs one resolved
-  // promise. Requests made while one is pending (next() not awaited, return() during a read) run after
-  // it, in call order, as a generator's would; readPayloads.test.ts checks that against a generator.
-  const batches = readPayloadBatches(response, options);
-  let batch: Payload[] = [];
-  let index = 0;
-  // Set once the iteration has ended (the last batch, an error, return() or throw()): from then on
-  // every request answers `done`, even with payloads of the last batch still unread.
-  let closed = false;
-  // The last request not yet settled; the next one runs after it, so requests settle in call order.
-  let pending: Promise<unknown> | undefined;
-
-  function close(): void {
-    closed = true;
-    batch = [];
-  }
-
-  function take(): IteratorResult<Payload, void> | Promise<IteratorResult<Payload, void>> {
-    if (closed) return ended();
-    if (index < batch.length) return { value: batch[index++]!, done: false };
-    return batches.next().then(
-      (result) => {
-        if (result.done === true) {
-          close();
-          return result;
-        }
-        batch = result.value;
-        index = 0;
-        return take();
-      },
-      (error: unknown) => {
-        close();
-        throw error;
-      },
-    );
-  }
-
-  /** Runs `request` after every earlier request has settled. */
-  function enqueue<T>(request: () => T | Promise<T>): Promise<T> {
-    const queued = pending === undefined ? Promise.resolve(request()) : pending.then(request, request);
-    pending = queued;
-    const settled = (): void => {
-      if (pending === queued) pending = undefined;
-    };
-    queued.then(settled, settled);
-    return queued;
-  }
-
-  // Typed as a generator, which it behaves as; like native async generators in Node 20, it has no
-  // `Symbol.asyncDispose` (which the type declares).
-  const payloads = {
-    next() {
-      if (pending === undefined && !closed && index < batch.length) return Promise.resolve({ value: batch[index++]!, done: false });
-      return enqueue(take);
-    },
-    // readPayloadBatches never yields after these (it has no yield in a `finally`): they end it.
-    return(value) {
-      return enqueue(() => {
-        close();
-        return batches.return(value).then(ended);
-      });
-    },
-    throw(error: unknown) {
-      return enqueue(() => {
-        close();
-        return batches.throw(error).then(ended);
-      });
-    },
-    [Symbol.asyncIterator]() {
-      return payloads;
-    },
-  } as AsyncGenerator<Payload, void, undefined>;
-  return payloads;
-}
-
-function ended(): IteratorReturnResult<void> {
-  return { value: undefined, done: true };
-}
-
-function getReader(body: ReadableStream<unknown>, status: number, contentType: string | undefined): ReadableStreamDefaultReader<unknown> {
-  try {
-    return body.getReader();
-  } catch (cause) {
-    throw new ReaderError(
-      'READ_FAILED',
-      'the response body is locked or was already read (response.bodyUsed). Pass a fresh Response, or clone() it before reading it elsewhere.',
-      { status, contentType, cause },
-    );
-  }
-}
-
-/** Reads (at most `maxPartSize` bytes of) an error response's body for the `HTTP_STATUS` error. */
-async function readStatusError(
-  response: Response,
-  contentType: string | undefined,
-  maxPartSize: number,
-  signal: AbortSignal | undefined,
-): Promise<ReaderError> {
+/** At most `limit` characters of an error response's body, and no more once it pauses for a while. */
+async function readErrorBody(response: Response, limit: number, signal: AbortSignal | undefined, stop: AbortSignal): Promise<string> {
+  const decoder = new TextDecoder();
+  const patience = new AbortController();
+  let timer = setTimeout(() => patience.abort(), ERROR_BODY_PATIENCE_MS);
   let text = '';
-  const body = response.body;
-  if (body !== null && !body.locked) {
-    const reader = body.getReader();
-    const onAbort = (): void => {
-      reader.cancel(signal?.reason).catch(ignore);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const decoder = new TextDecoder();
-    let received = 0;
-    try {
-      while (received < maxPartSize) {
-        let result: ReadableStreamReadResult<unknown>;
-        try {
-          result = await reader.read();
-        } catch {
-          break; // The status is the news; a broken error body does not change it.
-        }
-        throwIfAborted(signal);
-        if (result.done) break;
-        const chunk = toBytes(result.value, received);
-        const kept = chunk.subarray(0, Math.min(chunk.length, maxPartSize - received));
-        received += kept.length;
-        text += decoder.decode(kept, { stream: true });
-      }
-      text += decoder.decode();
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      reader.cancel().catch(ignore);
+  try {
+    for await (const chunk of readChunks(response, signal, [stop, patience.signal])) {
+      clearTimeout(timer);
+      timer = setTimeout(() => patience.abort(), ERROR_BODY_PATIENCE_MS);
+      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      if (text.length >= limit) break;
     }
+  } catch {
+    // The status is the news; a broken error body does not change it.
+  } finally {
+    clearTimeout(timer);
   }
-  const statusText = response.statusText === '' ? '' : ` ${response.statusText}`;
-  const shown = text.length > 500 ? `${text.slice(0, 500)}…` : text;
-  return new ReaderError(
-    'HTTP_STATUS',
-    `the server answered ${response.status}${statusText}${contentType === undefined ? '' : ` (${contentType})`}${shown === '' ? ' with an empty body' : `: ${shown}`}`,
-    { status: response.status, contentType, body: text },
-  );
+  return text.slice(0, limit);
 }
 
-/** Normalises a chunk: fetch gives `Uint8Array`s, but some polyfills give other buffer views. */
-function toBytes(value: unknown, offset: number): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  throw new ReaderError('READ_FAILED', `the response body produced a ${typeof value} chunk; expected bytes (Uint8Array).`, { offset });
+function parseGraphQLResponse(body: string): Payload | undefined {
+  try {
+    const value: unknown = JSON.parse(body);
+    if (typeof value === 'object' && value !== null && Array.isArray((value as Payload)['errors'])) return value as Payload;
+  } catch {
+    // Not a GraphQL response: the status error carries the text.
+  }
+  return undefined;
 }
 
-function releaseBody(body: ReadableStream<unknown> | null, reason: unknown): void {
-  if (body !== null && !body.locked) body.cancel(reason).catch(ignore);
+function readFailed(cause: unknown): IncrementalError {
+  return new IncrementalError('READ_FAILED', `reading the body failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted === true) throw signal.reason;
+  if (signal?.aborted) throw signal.reason;
 }
 
 function ignore(): void {
-  // Cancelling an already closed or errored body rejects; there is nothing left to release then.
+  // Cancelling a body that is already closed rejects; nothing is left to release.
 }

@@ -5,28 +5,31 @@
 export type Payload = Record<string, unknown>;
 
 /**
- * Turns the bytes of one response body into payloads; there is one implementation per wire format
- * (multipart, SSE, JSON), chosen by {@link createPayloadDecoder} from the `Content-Type`. Pure and
- * synchronous: no I/O, so it works with any byte source (fetch, XHR, Node streams, React Native).
+ * Turns the bytes of one response body into payloads, for any byte source (fetch, XHR, Node streams).
+ * Made by {@link createPayloadDecoder}; pure and synchronous.
  */
 export interface PayloadDecoder {
   /**
-   * Feeds the next bytes, in any split. Payloads completed by them are passed to `onPayload` before
-   * this returns or throws.
+   * Feeds the next chunk, split anywhere (or text, for bodies already decoded). Payloads it completes
+   * are passed on before this returns or throws.
    *
-   * @throws {ReaderError} For bad input; every payload before the problem has been passed on first.
+   * @throws {IncrementalError} For bad input, after every payload before the problem.
    */
-  write(chunk: Uint8Array): void;
+  write(chunk: ArrayBufferView | ArrayBuffer | string): void;
   /**
-   * Signals the end of the body; call it only while {@link finished} is `false`.
+   * Signals the end of the body.
    *
-   * @throws {ReaderError} `TRUNCATED` when the body ended early; for JSON bodies any parse error.
+   * @throws {IncrementalError} `TRUNCATED` when the response was not complete.
    */
   end(): void;
-  /**
-   * `true` once the body is known to be complete: multipart close delimiter, SSE `complete` event, a
-   * payload with `hasNext: false`, or an Apollo subscription's `{"payload": null}`. Stop reading then;
-   * later bytes are ignored.
-   */
+  /** `true` once the response is known to be complete; later bytes are ignored. */
   readonly finished: boolean;
+}
+
+/** Splits decoded text into the bodies of parts, events or lines; one per wire format. */
+export interface TextFramer {
+  /** @returns `true` once the format's own end marker arrived (close delimiter, `complete` event). */
+  write(text: string): boolean;
+  /** @returns `true` when the format's own end marker had arrived. */
+  end(): boolean;
 }
