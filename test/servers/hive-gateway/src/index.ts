@@ -6,6 +6,16 @@
  * forwards every operation to the upstream with `@graphql-tools/executor-http`
  * (through `@graphql-mesh/transport-http`, which the runtime loads by name).
  *
+ * What it sends (2.12.1, in front of Yoga 5): the upstream executor asks for
+ * `application/graphql-response+json, application/json, multipart/mixed`, merges every upstream
+ * payload into one result object (`mergeIncrementalResult` of `@graphql-tools/utils`, which knows the
+ * 2022 format only) and yields that object after each part. The gateway's Yoga streams each of them
+ * whole: `multipart/mixed; boundary="-"` in Yoga's framing, or SSE events, every part the complete
+ * result so far with no `hasNext`, `incremental`, `path` or `label`, and the close delimiter (or
+ * `event: complete`) at the end. `deferStream: true` changes nothing on the wire. In front of a
+ * current-format upstream (`pending`/`id`) the snapshots are wrong: deferred fields land at the root and
+ * stream items replace `data`.
+ *
  * The upstream is any GraphQL-over-HTTP endpoint (a test server started by the caller); this package
  * depends on nothing of ours and exposes no gateway or graphql 16 type.
  */
