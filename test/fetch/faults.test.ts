@@ -9,7 +9,7 @@
  * computed from the bytes the server actually sent). The valid variations complete without error.
  * Every wait is bounded: each request carries a timeout signal and each test a timeout.
  */
-import { ReaderError, fetchIncremental, type FetchResult } from '@graphql-incremental/fetch';
+import { IncrementalError, fetchIncremental, type FetchResult } from '@graphql-incremental/fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_FAULT_RECORDING,
@@ -61,7 +61,7 @@ interface Wire {
 
 /** The error that must end a broken response: its class, and its fields given what the server sent. */
 interface ExpectedError {
-  readonly type: typeof ReaderError;
+  readonly type: typeof IncrementalError;
   readonly fields: (wire: Wire) => Record<string, unknown>;
 }
 
@@ -77,8 +77,8 @@ interface FaultCase {
 }
 
 const readerError = (fields: (wire: Wire) => Record<string, unknown>): ExpectedError => ({
-  type: ReaderError,
-  fields: (wire) => ({ name: 'ReaderError', ...fields(wire) }),
+  type: IncrementalError,
+  fields: (wire) => ({ name: 'IncrementalError', ...fields(wire) }),
 });
 
 /** Bytes before the part's body; `start` for headerless "parts" such as an appended HTML page. */

@@ -97,7 +97,7 @@ describe('subscriptions over Apollo multipart (graphql-js server, Router framing
       }
     })().catch((caught: unknown) => caught);
     expect(seen).toEqual([{ tick: { n: 0 } }, { tick: { n: 1 } }]);
-    expect(error).toMatchObject({ name: 'ReaderError', code: 'TRANSPORT_ERROR' });
+    expect(error).toMatchObject({ name: 'IncrementalError', code: 'TRANSPORT_ERROR' });
   });
 });
 
@@ -109,7 +109,7 @@ describe('a result the server did not stream', () => {
 
   it('surfaces a request error (validation) with its status and GraphQL errors', async () => {
     const error = await collect(fetchIncremental(graphqlJs.url, { query: '{ nope }' })).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'ReaderError', code: 'HTTP_STATUS', status: 400 });
+    expect(error).toMatchObject({ name: 'IncrementalError', code: 'HTTP_STATUS', status: 400 });
     const body = JSON.parse((error as { body: string }).body) as { errors: { message: string }[] };
     expect(body.errors[0]?.message).toMatch(/nope/);
   });

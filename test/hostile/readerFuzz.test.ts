@@ -6,14 +6,14 @@
  * Properties, for every case:
  * - it ends: the pure decoder is synchronous, and `readPayloads` on a finite stream is awaited with a
  *   deadline;
- * - the only thing thrown is a `ReaderError` (or, through `readPayloads`, the abort reason);
+ * - the only thing thrown is a `IncrementalError` (or, through `readPayloads`, the abort reason);
  * - every payload yielded is one that was really in the mutated body: the JSON of some `{…}` substring
  *   of it (or that JSON's `payload`, for Apollo subscription envelopes);
  * - the payloads the untouched prefix of the body holds come first, exactly;
  * - memory: a body that never ends a part fails with `PART_TOO_LARGE` after the source handed out at
  *   most `maxPartSize` plus one chunk (counted by the source stream, which buffers nothing ahead).
  */
-import { createPayloadDecoder, isReaderError, readPayloads, ReaderError, type Payload } from '@graphql-incremental/reader';
+import { createPayloadDecoder, isIncrementalError, readPayloads, IncrementalError, type Payload } from '@graphql-incremental/reader';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, splitAt, utf8 } from '../support/multipartBodies.js';
@@ -175,13 +175,13 @@ const caseArbitrary = fc
 /** The properties every outcome must have, for a mutated body. */
 function expectSound(sample: Sample, mutation: Mutation, outcome: Decoded): void {
   if (outcome.error !== undefined) {
-    expect(outcome.error, String(outcome.error)).toBeInstanceOf(ReaderError);
-    expect(isReaderError(outcome.error)).toBe(true);
+    expect(outcome.error, String(outcome.error)).toBeInstanceOf(IncrementalError);
+    expect(isIncrementalError(outcome.error)).toBe(true);
   }
   // Payloads the untouched prefix completes come first, exactly.
   // (The prefix itself may end in an error: the fatal-error subscription's TRANSPORT_ERROR.)
   const prefix = decode(sample.contentType, [sample.body.subarray(0, mutation.untouchedPrefix)], { end: false, maxPartSize: MAX_PART_SIZE });
-  if (prefix.error !== undefined) expect(prefix.error).toBeInstanceOf(ReaderError);
+  if (prefix.error !== undefined) expect(prefix.error).toBeInstanceOf(IncrementalError);
   expect(outcome.payloads.slice(0, prefix.payloads.length)).toEqual(prefix.payloads);
   expect(outcome.payloads.length).toBeGreaterThanOrEqual(prefix.payloads.length);
   // The rest were really in the (mutated) body.
@@ -207,7 +207,7 @@ describe('mutated recordings', () => {
     }
   });
 
-  it('decoder: only ReaderErrors, the untouched prefix exactly, nothing that was not in the body', () => {
+  it('decoder: only IncrementalErrors, the untouched prefix exactly, nothing that was not in the body', () => {
     fc.assert(
       fc.property(caseArbitrary, ([sample, mutation, splits]) => {
         const outcome = decode(sample.contentType, chunk(mutation.body, splits), { maxPartSize: MAX_PART_SIZE });
@@ -255,7 +255,7 @@ describe('mutated recordings', () => {
         }
         expectSound(sample, mutation, { payloads, error, finished: error === undefined });
         expect(payloads).toEqual(reference.payloads);
-        expect((error as ReaderError | undefined)?.code).toBe((reference.error as ReaderError | undefined)?.code);
+        expect((error as IncrementalError | undefined)?.code).toBe((reference.error as IncrementalError | undefined)?.code);
       }),
       { numRuns: 300 * FUZZ_SCALE, seed: FUZZ_SEED ?? 42 },
     );
@@ -311,16 +311,16 @@ describe('token soup: random framing fragments, every content type, tiny limits'
       return [otherType ? CONTENT_TYPES[body.length % CONTENT_TYPES.length]! : contentType, body, splits, maxPartSize] as const;
     });
 
-  it('only ReaderErrors, and the same payloads and error code whole or chunked', () => {
+  it('only IncrementalErrors, and the same payloads and error code whole or chunked', () => {
     let withPayloads = 0;
     let withoutError = 0;
     fc.assert(
       fc.property(soupArbitrary, ([contentType, body, splits, maxPartSize]) => {
         const whole = decode(contentType, [body], { maxPartSize });
         const chunked = decode(contentType, chunk(body, splits), { maxPartSize });
-        for (const outcome of [whole, chunked]) if (outcome.error !== undefined) expect(outcome.error, String(outcome.error)).toBeInstanceOf(ReaderError);
+        for (const outcome of [whole, chunked]) if (outcome.error !== undefined) expect(outcome.error, String(outcome.error)).toBeInstanceOf(IncrementalError);
         expect(chunked.payloads).toEqual(whole.payloads);
-        expect((chunked.error as ReaderError | undefined)?.code).toBe((whole.error as ReaderError | undefined)?.code);
+        expect((chunked.error as IncrementalError | undefined)?.code).toBe((whole.error as IncrementalError | undefined)?.code);
         const inBody = objectsInBody(body);
         for (const payload of whole.payloads) expect(inBody.has(canonical(payload)), canonical(payload)).toBe(true);
         if (whole.payloads.length > 0) withPayloads++;
@@ -392,7 +392,7 @@ describe('a body that never ends a part holds at most maxPartSize plus one chunk
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(ReaderError);
+    expect(error).toBeInstanceOf(IncrementalError);
     expect(error).toMatchObject({ code: 'PART_TOO_LARGE' });
     expect(counter.pulledBytes).toBeLessThanOrEqual(SMALL_MAX + CHUNK_SIZE + head.length);
     // Not stopped before the limit was reached (unless a header announced the size).

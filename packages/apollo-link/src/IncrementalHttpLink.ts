@@ -1,4 +1,5 @@
 import { ApolloLink, Observable } from '@apollo/client';
+import { print } from 'graphql';
 import {
   fetchIncremental,
   isSubscription,
@@ -30,12 +31,10 @@ export interface IncrementalHttpLinkOptions {
   /** Largest part or event in bytes; default 16 MiB. */
   readonly maxPartSize?: number;
   /**
-   * Pace results to what they cost Apollo Client; default `true`. After a result that kept Apollo busy
-   * for `t` ≥ 4 ms (its cache write and broadcast run inside the link's `observer.next`), the link keeps
-   * reading and merging for another `t` ms before it emits the next result. Cheap results are followed
-   * by the next one at once; expensive ones (long lists in the cache) leave Apollo at most about half
-   * the time, and the UI still gets an update at least every `2t`. `false` emits a result for every
-   * network chunk, however much each costs.
+   * Pace results by their cost, as `fetchIncremental` does; default `true`. Apollo's cache write and
+   * broadcast run inside the link's `observer.next`, so a result that kept Apollo busy for `t` is
+   * followed by the next one only after `t` more, while payloads keep merging: Apollo gets at most
+   * about half the time on long streams. `false` emits a result whenever there is news.
    */
   readonly pace?: boolean;
 }
@@ -55,16 +54,14 @@ interface HttpContext {
  *
  * It reads multipart/mixed in both wire formats and every server's framing, text/event-stream, JSON,
  * and Apollo's multipart subscriptions, and emits **cumulative merged results** with `hasNext`
- * (subscription events without it). Measured in shared/research/anchors.md section 2.5: merged results
- * with `hasNext` are what both Apollo Client 4 handlers render correctly whatever the server's format
- * (raw chunks of the other format throw or lose data, and `GraphQL17Alpha9Handler` drops items of a
- * stream announced inside streamed items), and the only thing Apollo Client 3 renders correctly for
- * `@stream` and for the current format.
+ * (subscription events without it): what both Apollo Client 4 handlers render correctly whatever the
+ * server's format (raw chunks of the other format throw or lose data, and `GraphQL17Alpha9Handler`
+ * drops items of a stream announced inside streamed items), and the only thing Apollo Client 3 renders
+ * correctly for `@stream` and for the current format.
  *
  * Apollo Client rewrites the whole query in its cache for every result, so on long streams the link
  * emits the latest state of everything that arrived while Apollo was busy, never more than one result
- * per payload; once a result costs Apollo 4 ms or more, it also waits as long as that result took
- * before emitting the next (see {@link IncrementalHttpLinkOptions.pace}).
+ * per payload, paced by what each result cost (see {@link IncrementalHttpLinkOptions.pace}).
  *
  * Unsubscribing aborts the request.
  *
@@ -100,6 +97,8 @@ export class IncrementalHttpLink extends ApolloLink {
 
         const init: FetchIncrementalInit = {
           headers: { ...options.headers, ...context.headers },
+          // Apollo transforms documents after parsing (`__typename`, client fields): send what it runs.
+          print,
           signal: controller.signal,
           fetchOptions: { ...linkFetchOptions, ...contextFetchOptions },
           onResponse: (response) => operation.setContext({ response }),
@@ -109,6 +108,7 @@ export class IncrementalHttpLink extends ApolloLink {
             format: options.format,
             transport: options.transport,
             maxPartSize: options.maxPartSize,
+            pace: options.pace,
           }),
         };
         const request = {
@@ -120,17 +120,8 @@ export class IncrementalHttpLink extends ApolloLink {
 
         // Apollo Client 4 operations have `operationType`; its incremental handlers accumulate.
         const emit = subscription ? toSubscriptionEvent : 'operationType' in operation ? createHandlerResults() : toCumulativeResult;
-        const pace = options.pace ?? true;
         (async () => {
-          for await (const result of fetchIncremental(uri, request, init)) {
-            const started = performance.now();
-            observer.next(emit(result));
-            const busy = performance.now() - started;
-            // Without this, a server that flushes one payload per chunk gets one cache rewrite per
-            // payload, as with HttpLink: 1,000 streamed items take seconds (test/bench/results/apollo.md).
-            // The results iterator keeps reading meanwhile; the next result merges all that arrived.
-            if (pace && result.hasNext && busy >= PACE_THRESHOLD_MS) await pause(busy, controller.signal);
-          }
+          for await (const result of fetchIncremental(uri, request, init)) observer.next(emit(result));
           observer.complete();
         })()
           .catch((error: unknown) => {
@@ -139,26 +130,11 @@ export class IncrementalHttpLink extends ApolloLink {
           })
           .finally(() => signal?.removeEventListener('abort', forwardAbort));
 
-        return () => controller.abort(new DOMException('The operation was unsubscribed.', 'AbortError'));
+        // Not a DOMException, which React Native lacks.
+        return () => controller.abort(Object.assign(new Error('The operation was unsubscribed.'), { name: 'AbortError' }));
       });
     });
   }
-}
-
-/** Results that cost Apollo less than this are followed by the next one at once. */
-const PACE_THRESHOLD_MS = 4;
-
-/** Resolves after `ms`, or at once when `signal` aborts (the loop then ends on the aborted request). */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 type MergedResult = FetchResult<Record<string, unknown>>;
@@ -212,11 +188,13 @@ function createHandlerResults(): (result: MergedResult) => ApolloLink.Result {
       (boundary) => boundary.kind === 'defer' && boundary.id !== undefined && !announced.has(boundary.id) && isObjectAt(result.data, boundary.path),
     );
     const stillPending = new Map<string, PendingBoundary>();
-    for (const boundary of result.pending) if (boundary.id !== undefined && (announced.has(boundary.id) || pending.includes(boundary))) stillPending.set(boundary.id, boundary);
+    const announcing = new Set(pending);
+    for (const boundary of result.pending) if (boundary.id !== undefined && (announced.has(boundary.id) || announcing.has(boundary))) stillPending.set(boundary.id, boundary);
     const completed: { id: string; errors?: readonly GraphQLErrorJSON[] }[] = [];
+    const failures = new Map(result.failed.map((boundary) => [boundary.id, boundary]));
     for (const id of announced.keys()) {
       if (stillPending.has(id)) continue;
-      const failure = result.failed.find((boundary) => boundary.id === id);
+      const failure = failures.get(id);
       if (failure === undefined) {
         completed.push({ id });
       } else {

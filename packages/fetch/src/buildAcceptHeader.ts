@@ -21,7 +21,6 @@ const JSON_FALLBACK = 'application/graphql-response+json;q=0.8, application/json
  * @param transport - `event-stream` asks for `text/event-stream` instead of multipart.
  * @param subscription - Whether the operation is a subscription (Apollo's multipart protocol).
  * @returns The header value.
- * @see shared/research/spec.md sections 3.1 and 3.6
  */
 export function buildAcceptHeader(
   format: PreferredFormat = 'current',

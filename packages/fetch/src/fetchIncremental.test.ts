@@ -1,8 +1,8 @@
-import { ReaderError } from '@graphql-incremental/reader';
-import { parse } from 'graphql';
+import { IncrementalError } from '@graphql-incremental/reader';
+import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { fetchIncremental } from './fetchIncremental.js';
-import { FetchIncrementalError } from './FetchIncrementalError.js';
+
 
 /**
  * Unit tests with a `fetch` that answers from bytes in memory (a real `Response` over a real
@@ -71,10 +71,24 @@ describe('fetchIncremental', () => {
     expect(headers.get('content-type')).toBe('application/json');
     expect(headers.get('accept')).toMatch(/^multipart\/mixed;incrementalSpec=v0\.2, multipart\/mixed;deferSpec=20220824;q=0\.9/);
     expect(JSON.parse(String(request?.init.body))).toEqual({
-      query: 'query Hero($id: ID) {\n  hero(id: $id) {\n    id\n    ... @defer {\n      name\n    }\n  }\n}',
+      query: 'query Hero($id: ID) { hero(id: $id) { id ... @defer { name } } }',
       variables: { id: '1' },
       operationName: 'Hero',
     });
+  });
+
+  it('sends a DocumentNode as printed by `print`, and refuses one without source text and without `print`', async () => {
+    const document = parse('query Hero { hero { id } }');
+    const server = controlledFetch('application/json');
+    server.write('{"data":{"hero":null}}');
+    server.close();
+    const printed = fetchIncremental('http://127.0.0.1:1/graphql', { query: document }, { fetch: server.fetchImpl, print });
+    expect((await printed.next()).value).toMatchObject({ data: { hero: null } });
+    expect(JSON.parse(String(server.captured[0]?.init.body)).query).toBe(print(document));
+
+    const { loc: _loc, ...withoutSource } = document;
+    const refused = fetchIncremental('http://127.0.0.1:1/graphql', { query: withoutSource }, { fetch: controlledFetch('application/json').fetchImpl });
+    await expect(refused.next()).rejects.toThrow(/pass `print` from "graphql"/);
   });
 
   it("lets the caller's headers win, accept included", async () => {
@@ -186,10 +200,10 @@ describe('fetchIncremental', () => {
     const error = await fetchIncremental('http://127.0.0.1:1/graphql', { query: '{ a }' }, { fetch: failing })
       .next()
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(FetchIncrementalError);
-    expect((error as FetchIncrementalError).code).toBe('NETWORK');
-    expect((error as FetchIncrementalError).message).toContain('http://127.0.0.1:1/graphql');
-    expect((error as FetchIncrementalError).cause).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(IncrementalError);
+    expect((error as IncrementalError).code).toBe('NETWORK');
+    expect((error as IncrementalError).message).toContain('http://127.0.0.1:1/graphql');
+    expect((error as IncrementalError).cause).toBeInstanceOf(TypeError);
   });
 
   it('surfaces a non-2xx status as the reader error, with the body', async () => {
@@ -199,9 +213,9 @@ describe('fetchIncremental', () => {
     const error = await fetchIncremental('http://127.0.0.1:1/graphql', { query: '{ a }' }, { fetch: server.fetchImpl })
       .next()
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ReaderError);
-    expect((error as ReaderError).status).toBe(406);
-    expect((error as ReaderError).body).toContain('not acceptable');
+    expect(error).toBeInstanceOf(IncrementalError);
+    expect((error as IncrementalError).status).toBe(406);
+    expect((error as IncrementalError).body).toContain('not acceptable');
   });
 
   it('asks for the multipart subscription protocol for subscriptions and yields each event', async () => {

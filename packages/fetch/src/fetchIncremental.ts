@@ -1,35 +1,30 @@
-import { readPayloadBatches } from '@graphql-incremental/reader';
+import { IncrementalError, readPayloadBatches } from '@graphql-incremental/reader';
 import type { DocumentNode } from 'graphql';
 import { buildAcceptHeader } from './buildAcceptHeader.js';
-import { coalesceResults } from './coalesceResults.js';
-import { FetchIncrementalError } from './FetchIncrementalError.js';
 import { isSubscription } from './isSubscription.js';
-import { printQuery } from './printQuery.js';
+import { mergeResults } from './mergeResults.js';
 import type { DocumentText, FetchIncrementalInit, FetchResult, IncrementalRequest } from './types.js';
 
 /**
- * Sends a GraphQL request and yields the merged result after every payload the server streams back
+ * Sends a GraphQL request and yields the merged result after the payloads the server streams back
  * (`@defer`, `@stream`, or Apollo multipart subscription events), the last one with `hasNext: false`.
  *
- * - Reads `multipart/mixed` in both incremental formats and every server's framing, `text/event-stream`,
- *   and plain JSON (a server that deferred nothing answers with one result, yielded once).
- * - Results are immutable and structurally shared. When several payloads arrive while the consumer is
- *   busy, they are merged into one result (the latest state); no result is skipped that the consumer
- *   could still have seen.
- * - The request starts when iteration starts. Breaking out of the loop aborts it, and so does `signal`.
- * - Works with Node's global `fetch` and in browsers; pass `fetch` to use another.
+ * - Reads `multipart/mixed` in every wire format and server framing, `text/event-stream`, JSON Lines
+ *   and JSON (a server that deferred nothing answers with one result, yielded once).
+ * - Results are immutable and structurally shared. Payloads are merged as they arrive; whatever came
+ *   while your loop was busy is handed out as one result, the latest state. Results that cost a lot
+ *   (merging, plus your loop's time) are paced: see `pace`.
+ * - The request starts when iteration starts; `break` (or `return()`) and `signal` abort it.
+ * - Node's global `fetch`, browsers, React Native; pass `fetch` to use another.
  *
  * @param url - The GraphQL endpoint.
- * @param request - `query` (string, `DocumentNode` or typed document), `variables`, `operationName`, `extensions`.
- * @param init - Headers (yours win, `accept` included), `signal`, `fetch`, `credentials`, the preferred
- *   `format` (`current` or `2022`) and `transport` (`multipart` or `event-stream`), and `maxPartSize`.
- * @returns An async iterable of results: `data`, `errors`, `extensions`, `hasNext`, `pending`, `failed`.
- * @throws {FetchIncrementalError} `NETWORK`, `EMPTY_RESPONSE`, `INCOMPLETE_RESPONSE`.
- * @throws {ReaderError} From `@graphql-incremental/reader`: a non-2xx status (with the body), an
- *   unexpected content type, a truncated or malformed body, a part over `maxPartSize`.
- * @throws {ReassemblyError} From `@graphql-incremental/reassembler`: a payload that does not fit.
- *   Every error is thrown after all the results that were complete before it; an abort rejects with
- *   the signal's reason (an `AbortError`).
+ * @param request - `query` (a string, or a `DocumentNode` with its source text or `init.print`),
+ *   `variables`, `operationName`, `extensions`.
+ * @param init - Headers (yours win, `accept` included), `signal`, `fetch`, `credentials`, the
+ *   preferred `format` and `transport`, `maxPartSize`, `pace`, `print`, `fetchOptions`, `onResponse`.
+ * @returns The results: `data`, `errors`, `extensions`, `hasNext`, `pending`, `failed`.
+ * @throws {IncrementalError} After every result that was complete before the problem; an abort
+ *   rejects with the signal's reason.
  * @example
  * ```ts
  * for await (const result of fetchIncremental('https://example.com/graphql', {
@@ -39,77 +34,63 @@ import type { DocumentText, FetchIncrementalInit, FetchResult, IncrementalReques
  * }
  * ```
  */
-export function fetchIncremental<
-  TResult = Record<string, unknown>,
-  TVariables = Record<string, unknown>,
-  TExtensions = Record<string, unknown>,
->(
+export function fetchIncremental<TResult = Record<string, unknown>, TVariables = Record<string, unknown>, TExtensions = Record<string, unknown>>(
   url: string | URL,
   request: IncrementalRequest<TResult, TVariables>,
   init: FetchIncrementalInit = {},
 ): AsyncIterableIterator<FetchResult<TResult, TExtensions>> {
   const controller = new AbortController();
-  const external = init.signal;
-  const forwardAbort = (): void => controller.abort(external?.reason);
-  let subscriptionResponse = false;
+  const { signal } = init;
+  let subscription = false;
 
-  async function* batches(): AsyncGenerator<readonly unknown[], void, undefined> {
-    if (external?.aborted === true) throw external.reason;
-    external?.addEventListener('abort', forwardAbort, { once: true });
+  async function* batches(): AsyncGenerator<unknown[], void, undefined> {
+    if (signal?.aborted) throw signal.reason;
+    const forward = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forward);
     try {
       const response = await send(url, request, init, controller.signal);
-      subscriptionResponse = /subscriptionSpec/i.test(response.headers.get('content-type') ?? '');
+      subscription = /subscriptionSpec/i.test(response.headers.get('content-type') ?? '');
       init.onResponse?.(response);
       yield* readPayloadBatches(response, { signal: controller.signal, maxPartSize: init.maxPartSize });
     } finally {
-      external?.removeEventListener('abort', forwardAbort);
+      signal?.removeEventListener('abort', forward);
     }
   }
 
-  return coalesceResults<TResult, TExtensions>(batches(), (reason) => controller.abort(reason), {
-    get allowEmpty() {
-      return subscriptionResponse;
-    },
+  return mergeResults<TResult, TExtensions>(batches(), {
+    stop: (reason) => controller.abort(reason),
+    signal,
+    pace: init.pace,
+    allowEmpty: () => subscription,
   });
 }
 
 async function send<TResult, TVariables>(
   url: string | URL,
-  request: IncrementalRequest<TResult, TVariables>,
+  { query, variables, operationName, extensions }: IncrementalRequest<TResult, TVariables>,
   init: FetchIncrementalInit,
   signal: AbortSignal,
 ): Promise<Response> {
-  const fetchImpl = init.fetch ?? globalThis.fetch;
-  const document = request.query as DocumentText | DocumentNode;
-  const query = printQuery(document);
+  const document = query as DocumentText | DocumentNode;
   const headers = new Headers({
     'content-type': 'application/json',
-    accept: buildAcceptHeader(init.format, init.transport, isSubscription(document, request.operationName)),
+    accept: buildAcceptHeader(init.format, init.transport, isSubscription(document, operationName)),
   });
-  // The caller's headers win, `accept` included; `headers` over `fetchOptions.headers`.
-  new Headers(init.fetchOptions?.headers).forEach((value, name) => headers.set(name, value));
-  new Headers(init.headers).forEach((value, name) => headers.set(name, value));
-  const body = JSON.stringify({
-    query,
-    variables: request.variables,
-    operationName: request.operationName,
-    extensions: request.extensions,
-  });
+  // Yours win, `accept` included; `headers` over `fetchOptions.headers`.
+  for (const source of [init.fetchOptions?.headers, init.headers]) new Headers(source).forEach((value, name) => headers.set(name, value));
+  const body = JSON.stringify({ query: queryText(document, init.print), variables, operationName, extensions });
   try {
-    return await fetchImpl(url, {
-      ...init.fetchOptions,
-      method: 'POST',
-      headers,
-      body,
-      signal,
-      ...(init.credentials === undefined ? {} : { credentials: init.credentials }),
-    });
+    return await (init.fetch ?? fetch)(url, { ...init.fetchOptions, method: 'POST', headers, body, signal, ...(init.credentials && { credentials: init.credentials }) });
   } catch (cause) {
     if (signal.aborted) throw signal.reason;
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new FetchIncrementalError('NETWORK', `the request to ${String(url)} failed before any response: ${detail}`, {
-      cause,
-      url: String(url),
-    });
+    throw new IncrementalError('NETWORK', `the request to ${String(url)} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
+}
+
+/** The text to send: no `graphql` import, so a script sending strings ships none of it. */
+function queryText(document: DocumentText | DocumentNode, print: ((document: DocumentNode) => string) | undefined): string {
+  if (typeof document === 'string' || document instanceof String) return document.toString();
+  const text = print?.(document) ?? document.loc?.source.body;
+  if (text === undefined) throw new TypeError('This DocumentNode carries no source text: pass `print` from "graphql" in the options, or send the query as a string.');
+  return text;
 }

@@ -1,7 +1,7 @@
 export { fetchIncremental } from './fetchIncremental.js';
-export { FetchIncrementalError, type FetchIncrementalErrorCode } from './FetchIncrementalError.js';
 export { buildAcceptHeader } from './buildAcceptHeader.js';
 export { isSubscription } from './isSubscription.js';
+export { PACE_MIN_MS } from './mergeResults.js';
 export type {
   DocumentTypeDecoration,
   FetchIncrementalInit,
@@ -14,12 +14,5 @@ export type {
   TypedDocumentNode,
   VariablesOf,
 } from './types.js';
-export { ReaderError, isReaderError, type ReaderErrorCode } from '@graphql-incremental/reader';
-export {
-  ReassemblyError,
-  type FailedBoundary,
-  type GraphQLErrorJSON,
-  type IncrementalResult,
-  type PendingBoundary,
-  type ReassemblyErrorCode,
-} from '@graphql-incremental/reassembler';
+export { IncrementalError, isIncrementalError, type IncrementalErrorCode } from '@graphql-incremental/reader';
+export type { FailedBoundary, GraphQLErrorJSON, IncrementalResult, PendingBoundary } from '@graphql-incremental/reassembler';

@@ -30,7 +30,10 @@ export type QueryDocument<TResult, TVariables> =
 
 /** The GraphQL request: what is sent as the JSON body. */
 export interface IncrementalRequest<TResult = Record<string, unknown>, TVariables = Record<string, unknown>> {
-  /** The operation: a string, a `DocumentNode` (printed with `graphql`'s `print`), or a typed document. */
+  /**
+   * The operation: a string, a typed document string, or a `DocumentNode`, sent as its source text
+   * (`loc.source.body`) or as `init.print` prints it.
+   */
   readonly query: QueryDocument<TResult, TVariables>;
   readonly variables?: TVariables;
   readonly operationName?: string;
@@ -66,6 +69,18 @@ export interface FetchIncrementalInit {
   readonly fetchOptions?: Omit<RequestInit, 'method' | 'body' | 'signal'>;
   /** Called with the `Response` once its headers arrived, before its body is read (e.g. for response headers). */
   readonly onResponse?: (response: Response) => void;
+  /**
+   * Pace results by their cost; default `true`. A result that took 0.5 ms or more to merge and to
+   * consume (your loop's time with it) is followed by the next one only after as long again, while
+   * payloads keep merging: long streams stay linear and a busy consumer (a UI, Apollo's cache) keeps
+   * at least half the time. `false`: a result whenever there is news.
+   */
+  readonly pace?: boolean;
+  /**
+   * Prints a `DocumentNode` to send, e.g. `print` from `graphql`. Needed for documents without source
+   * text (`loc`), such as GraphQL Code Generator's, or ones changed after parsing.
+   */
+  readonly print?: (document: DocumentNode) => string;
 }
 
 /** A merged result, as {@link fetchIncremental} yields them. */

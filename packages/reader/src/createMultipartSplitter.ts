@@ -38,17 +38,17 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
   let index = 0;
   // Early completion of the current part: its object was handed out already.
   let handedOut = false;
-  let findEnd = createObjectEndFinder();
+  let findEnd: ((piece: string) => number) | undefined;
   let scanned = 0;
 
   function finishPart(body: string): void {
     if (body.length > maxPartSize) throw tooLarge(maxPartSize, index);
     const isPreamble = state === PREAMBLE;
     state = DELIMITER;
-    pieces = [];
+    if (size > 0) pieces = [];
     size = 0;
     scanned = 0;
-    findEnd = createObjectEndFinder();
+    findEnd = undefined;
     if (handedOut) {
       handedOut = false;
       if (!BLANK.test(body)) throw malformed(index - 1);
@@ -86,6 +86,7 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
     pieces.push(rest.slice(0, cut));
     size += cut;
     rest = rest.slice(cut);
+    findEnd ??= createObjectEndFinder();
     for (; scanned < pieces.length; scanned++) {
       const end = findEnd(pieces[scanned]!);
       if (end === -1) continue;

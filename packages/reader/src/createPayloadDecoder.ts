@@ -7,6 +7,8 @@ import type { Payload, PayloadDecoder, TextFramer } from './types.js';
 /** Default `maxPartSize`: a bound on what a hostile or broken server can make the client buffer. */
 export const DEFAULT_MAX_PART_SIZE = 16 * 1024 * 1024;
 
+/** An empty part or `{}`: a heartbeat. */
+const HEARTBEAT = /^\s*(?:\{\s*\})?\s*$/;
 const BOUNDARY = /(?:^|[;,])\s*boundary\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s;,]+))/i;
 
 /** Options of {@link createPayloadDecoder}. */
@@ -54,21 +56,19 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
 
   /** Parses one part, event or line; `whole` for a JSON body, which is never a heartbeat or an envelope. */
   function accept(body: string, partIndex: number, whole = false): void {
-    const json = body.trim();
-    if (finished || json === '') return;
+    if (finished || (!whole && HEARTBEAT.test(body))) return;
     let value: unknown;
     try {
-      value = JSON.parse(json);
+      value = JSON.parse(body);
     } catch (cause) {
+      // Rare enough to look at only now: a byte order mark, or nothing at all.
+      const json = body.trim();
+      if (json !== body) return accept(json, partIndex, whole);
+      if (json === '' && !whole) return;
       throw new IncrementalError('INVALID_JSON', `expected JSON, got ${JSON.stringify(json.slice(0, 80))}`, { partIndex, cause });
     }
     const payload = asObject(value, partIndex);
-    if (whole) return emit(payload);
-    if (!Object.hasOwn(payload, 'payload')) {
-      // `{}` is a heartbeat.
-      if (Object.keys(payload).length > 0) emit(payload);
-      return;
-    }
+    if (whole || !Object.hasOwn(payload, 'payload')) return emit(payload);
     // An Apollo multipart subscription envelope; a GraphQL response never has a `payload` key.
     if (payload['payload'] !== null) emit(asObject(payload['payload'], partIndex));
     const errors = payload['errors'];
@@ -92,21 +92,23 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
       ? createEventStreamSplitter(accept, maxPartSize)
       : createLinesOrJson(type.includes('jsonl') || type.includes('ndjson'), accept, maxPartSize);
 
-  /** Runs a framer step; a problem after the last payload is not the client's concern. */
-  function run(step: () => boolean): void {
-    try {
-      if (step()) finished = true;
-    } catch (error) {
-      if (!finished) throw error;
-    }
-  }
-
+  // A problem after the last payload is not the client's concern.
   return {
     write(chunk) {
-      if (!finished) run(() => framer.write(typeof chunk === 'string' ? chunk : text.decode(chunk, { stream: true })));
+      if (finished) return;
+      try {
+        if (framer.write(typeof chunk === 'string' ? chunk : text.decode(chunk, { stream: true }))) finished = true;
+      } catch (error) {
+        if (!finished) throw error;
+      }
     },
     end() {
-      if (!finished) run(() => framer.write(text.decode()) || framer.end());
+      if (finished) return;
+      try {
+        if (framer.write(text.decode()) || framer.end()) finished = true;
+      } catch (error) {
+        if (!finished) throw error;
+      }
       if (!finished && (delivered === 0 || expectingMore)) {
         throw new IncrementalError('TRUNCATED', delivered === 0 ? 'the body ended before any payload' : 'the body ended after a payload with "hasNext": true');
       }

@@ -39,7 +39,7 @@ const ERROR_BODY_PATIENCE_MS = 1000;
  */
 export function readPayloads(response: Response, options: ReadPayloadsOptions = {}): AsyncGenerator<Payload, void, undefined> {
   return cancelOnReturn(async function* (stop) {
-    for await (const batch of readBatches(response, options, stop)) yield* batch;
+    for await (const batch of readBatches(response, options, stop)) for (const payload of batch) yield payload;
   });
 }
 
