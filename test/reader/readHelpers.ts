@@ -10,7 +10,7 @@ export interface ReadOutcome {
   readonly payloads: Payload[];
   /** The thrown error, if any. */
   readonly error: unknown;
-  /** The `ReaderError` code, or `undefined` when nothing (or something else) was thrown. */
+  /** The `IncrementalError` code, or `undefined` when nothing (or something else) was thrown. */
   readonly errorCode: string | undefined;
 }
 

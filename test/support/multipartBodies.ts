@@ -30,7 +30,7 @@ export interface BodyCase {
   /** The payloads a reader must yield, in order (heartbeats and envelopes removed). */
   readonly payloads: readonly JsonObject[];
   /**
-   * When reading must fail after those payloads: the `ReaderError` code of
+   * When reading must fail after those payloads: the `IncrementalError` code of
    * `@graphql-incremental/reader`. `undefined` when the body is fine.
    */
   readonly errorCode: string | undefined;
