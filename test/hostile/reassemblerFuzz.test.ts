@@ -6,7 +6,7 @@
  * types, random JSON in place of any node.
  *
  * After every `apply` / `applyAll`:
- * - it returned, or threw a `ReassemblyError` (nothing else);
+ * - it returned, or threw an `IncrementalError` (nothing else);
  * - on a throw, `current` is the very same object as before (`===`) and serialises the same;
  * - every result handed out so far still serialises as it did when it was handed out;
  * - `Object.prototype` and `Array.prototype` have the same own keys, and `{}` has no `polluted`.
@@ -17,7 +17,7 @@
  * fresh reassembler; this one mutates real sequences at every position, so the mutations meet real
  * pending ids, real paths and real lists.
  */
-import { createReassembler, ReassemblyError, type IncrementalResult } from '@graphql-incremental/reassembler';
+import { createReassembler, IncrementalError, type IncrementalResult } from '@graphql-incremental/reassembler';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXECUTORS, executeIncrementally, type WirePayload } from '../support/executeIncrementally.js';
@@ -214,8 +214,8 @@ function applyChecked(reassembler: ReturnType<typeof createReassembler>, input: 
     const result = batch ? reassembler.applyAll(input as unknown[]) : reassembler.apply(input);
     if (result !== undefined) tracker.handedOut.push({ result, serialised: serialise(result) });
   } catch (error) {
-    if (!(error instanceof ReassemblyError)) throw new Error(`not a ReassemblyError: ${String(error)}`, { cause: error });
-    expect(error.name).toBe('ReassemblyError');
+    if (!(error instanceof IncrementalError)) throw new Error(`not an IncrementalError: ${String(error)}`, { cause: error });
+    expect(error.name).toBe('IncrementalError');
     expect(typeof error.code).toBe('string');
     rejected = true;
     if (!batch) {
@@ -298,7 +298,7 @@ describe('real sequences with hostile payloads mixed in', () => {
     const bad = wire('{"incremental":[{"id":"__proto__","data":{"polluted":true}}],"hasNext":true}');
     const batched = createReassembler();
     batched.apply(structuredClone(sequence.payloads[0]!));
-    expect(() => batched.applyAll([structuredClone(sequence.payloads[1]!), bad])).toThrow(ReassemblyError);
+    expect(() => batched.applyAll([structuredClone(sequence.payloads[1]!), bad])).toThrow(IncrementalError);
     const single = createReassembler();
     single.apply(structuredClone(sequence.payloads[0]!));
     single.apply(structuredClone(sequence.payloads[1]!));

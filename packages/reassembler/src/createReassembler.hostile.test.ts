@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReassembler } from './createReassembler.js';
-import { ReassemblyError, type ReassemblyErrorCode } from './ReassemblyError.js';
+import { IncrementalError, isIncrementalError, type IncrementalErrorCode } from './index.js';
 
 /** Payloads as they come off the wire: keys such as `__proto__` are own properties after JSON.parse. */
 const wire = (text: string): unknown => JSON.parse(text);
@@ -21,14 +21,14 @@ function started(initial: string) {
   return reassembler;
 }
 
-function rejection(action: () => unknown): ReassemblyError {
+function rejection(action: () => unknown): IncrementalError {
   try {
     action();
   } catch (error) {
-    expect(error).toBeInstanceOf(ReassemblyError);
-    return error as ReassemblyError;
+    expect(error).toBeInstanceOf(IncrementalError);
+    return error as IncrementalError;
   }
-  throw new Error('expected a ReassemblyError, but nothing was thrown');
+  throw new Error('expected an IncrementalError, but nothing was thrown');
 }
 
 describe('prototype keys are plain fields', () => {
@@ -82,47 +82,47 @@ describe('payloads that do not fit raise typed errors and leave current unchange
   const initialCurrent = '{"data":{"hero":{"id":"1","name":"Luke"},"list":["a"]},"pending":[{"id":"0","path":["hero"]},{"id":"1","path":["list"]}],"hasNext":true}';
   const initial2022 = '{"data":{"hero":{"id":"1","name":"Luke"},"list":["a"]},"hasNext":true}';
 
-  const cases: readonly { name: string; initial: string; payload: string; code: ReassemblyErrorCode; entry?: string; message: RegExp }[] = [
-    { name: 'unknown id in incremental', initial: initialCurrent, payload: '{"incremental":[{"id":"9","data":{}}],"hasNext":true}', code: 'UNKNOWN_ID', entry: 'incremental[0]', message: /id "9"/ },
-    { name: 'unknown id in completed', initial: initialCurrent, payload: '{"completed":[{"id":"0"},{"id":"0"}],"hasNext":true}', code: 'UNKNOWN_ID', entry: 'completed[1]', message: /already completed/ },
-    { name: 'duplicate pending id', initial: initialCurrent, payload: '{"pending":[{"id":"0","path":["hero"]}],"hasNext":true}', code: 'DUPLICATE_ID', entry: 'pending[0]', message: /already pending/ },
-    { name: 'subPath that does not exist', initial: initialCurrent, payload: '{"incremental":[{"id":"0","subPath":["friend"],"data":{"a":1}}],"hasNext":true}', code: 'PATH_NOT_FOUND', entry: 'incremental[0]', message: /hero.*friend/ },
-    { name: 'deferred data onto a scalar', initial: initialCurrent, payload: '{"incremental":[{"id":"0","subPath":["name"],"data":{"a":1}}],"hasNext":true}', code: 'NOT_AN_OBJECT', message: /string "Luke"/ },
-    { name: 'items for a defer boundary', initial: initialCurrent, payload: '{"incremental":[{"id":"0","items":[1]}],"hasNext":true}', code: 'NOT_A_LIST', message: /an object/ },
-    { name: '2022 items on a non-list', initial: initial2022, payload: '{"incremental":[{"items":[1],"path":["hero",0]}],"hasNext":true}', code: 'NOT_A_LIST', message: /an object/ },
-    { name: '2022 data at a path that does not exist', initial: initial2022, payload: '{"incremental":[{"data":{"a":1},"path":["villain"]}],"hasNext":true}', code: 'PATH_NOT_FOUND', message: /villain/ },
-    { name: '2022 index segment on an object', initial: initial2022, payload: '{"incremental":[{"data":{"a":1},"path":["hero",0]}],"hasNext":true}', code: 'PATH_NOT_FOUND', message: /hero/ },
-    { name: '2022 items leaving a gap', initial: initial2022, payload: '{"incremental":[{"items":["c"],"path":["list",5]}],"hasNext":true}', code: 'INDEX_OUT_OF_RANGE', message: /index 5.*1 items/ },
-    { name: '2022 items path without an index', initial: initial2022, payload: '{"incremental":[{"items":["c"],"path":["list"]}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /ends in the index/ },
-    { name: 'payload is not an object', initial: initialCurrent, payload: '[1,2]', code: 'INVALID_PAYLOAD', message: /payload object, got a list/ },
+  const cases: readonly { name: string; initial: string; payload: string; code: IncrementalErrorCode; path?: readonly (string | number)[]; message: RegExp }[] = [
+    { name: 'unknown id in incremental', initial: initialCurrent, payload: '{"incremental":[{"id":"9","data":{}}],"hasNext":true}', code: 'UNKNOWN_ID', message: /^payload 1: expected a pending id, got "9"$/ },
+    { name: 'unknown id in completed', initial: initialCurrent, payload: '{"completed":[{"id":"0"},{"id":"0"}],"hasNext":true}', code: 'UNKNOWN_ID', message: /^payload 1: expected a pending id, got "0"$/ },
+    { name: 'duplicate pending id', initial: initialCurrent, payload: '{"pending":[{"id":"0","path":["hero"]}],"hasNext":true}', code: 'DUPLICATE_ID', path: ['hero'], message: /^payload 1 \(hero\): expected a new id, got pending "0"$/ },
+    { name: 'subPath that does not exist', initial: initialCurrent, payload: '{"incremental":[{"id":"0","subPath":["friend"],"data":{"a":1}}],"hasNext":true}', code: 'PATH_NOT_FOUND', path: ['hero', 'friend'], message: /^payload 1 \(hero\.friend\): expected an object, got nothing$/ },
+    { name: 'deferred data onto a scalar', initial: initialCurrent, payload: '{"incremental":[{"id":"0","subPath":["name"],"data":{"a":1}}],"hasNext":true}', code: 'NOT_AN_OBJECT', path: ['hero', 'name'], message: /^payload 1 \(hero\.name\): expected an object, got a string$/ },
+    { name: 'items for a defer boundary', initial: initialCurrent, payload: '{"incremental":[{"id":"0","items":[1]}],"hasNext":true}', code: 'NOT_A_LIST', path: ['hero'], message: /expected a list, got an object/ },
+    { name: '2022 items on a non-list', initial: initial2022, payload: '{"incremental":[{"items":[1],"path":["hero",0]}],"hasNext":true}', code: 'NOT_A_LIST', path: ['hero'], message: /expected a list, got an object/ },
+    { name: '2022 items on a scalar, by the list path itself', initial: initial2022, payload: '{"incremental":[{"items":[1],"path":["hero","name"]}],"hasNext":true}', code: 'NOT_A_LIST', path: ['hero', 'name'], message: /got a string/ },
+    { name: '2022 data at a path that does not exist', initial: initial2022, payload: '{"incremental":[{"data":{"a":1},"path":["villain"]}],"hasNext":true}', code: 'PATH_NOT_FOUND', path: ['villain'], message: /\(villain\)/ },
+    { name: '2022 index segment on an object', initial: initial2022, payload: '{"incremental":[{"data":{"a":1},"path":["hero",0]}],"hasNext":true}', code: 'PATH_NOT_FOUND', path: ['hero', 0], message: /expected an object, got nothing/ },
+    { name: '2022 items leaving a gap', initial: initial2022, payload: '{"incremental":[{"items":["c"],"path":["list",5]}],"hasNext":true}', code: 'INDEX_OUT_OF_RANGE', path: ['list', 5], message: /^payload 1 \(list\.5\): expected items from index 1 at most, got index 5$/ },
+    { name: 'payload is not an object', initial: initialCurrent, payload: '[1,2]', code: 'INVALID_PAYLOAD', message: /^payload 1: expected the payload to be an object, got a list$/ },
     { name: 'payload is null', initial: initialCurrent, payload: 'null', code: 'INVALID_PAYLOAD', message: /got null/ },
-    { name: 'hasNext is a string', initial: initialCurrent, payload: '{"hasNext":"yes"}', code: 'INVALID_PAYLOAD', entry: 'hasNext', message: /boolean/ },
-    { name: 'errors is not a list', initial: initialCurrent, payload: '{"errors":{"message":"x"},"hasNext":true}', code: 'INVALID_PAYLOAD', entry: 'errors', message: /list/ },
+    { name: 'hasNext is a string', initial: initialCurrent, payload: '{"hasNext":"yes"}', code: 'INVALID_PAYLOAD', message: /hasNext to be a boolean, got a string/ },
+    { name: 'errors is not a list', initial: initialCurrent, payload: '{"errors":{"message":"x"},"hasNext":true}', code: 'INVALID_PAYLOAD', message: /errors to be a list, got an object/ },
     { name: 'error without a message', initial: initialCurrent, payload: '{"errors":[{"path":["x"]}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /message/ },
-    { name: 'incremental is an object', initial: initialCurrent, payload: '{"incremental":{"id":"0"},"hasNext":true}', code: 'INVALID_PAYLOAD', entry: 'incremental', message: /list/ },
-    { name: 'incremental entry is a string', initial: initialCurrent, payload: '{"incremental":["x"],"hasNext":true}', code: 'INVALID_PAYLOAD', entry: 'incremental[0]', message: /object/ },
+    { name: 'incremental is an object', initial: initialCurrent, payload: '{"incremental":{"id":"0"},"hasNext":true}', code: 'INVALID_PAYLOAD', message: /incremental to be a list/ },
+    { name: 'incremental entry is a string', initial: initialCurrent, payload: '{"incremental":["x"],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /expected incremental items to be objects, got a string/ },
     { name: 'negative index in a path', initial: initial2022, payload: '{"incremental":[{"items":["c"],"path":["list",-1]}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /non-negative/ },
-    { name: 'object as a path segment', initial: initial2022, payload: '{"incremental":[{"data":{},"path":[{"a":1}]}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /path segments/ },
+    { name: 'object as a path segment', initial: initial2022, payload: '{"incremental":[{"data":{},"path":[{"a":1}]}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /expected path items to be names or non-negative integer indexes, got an object/ },
     { name: 'fractional index', initial: initial2022, payload: '{"incremental":[{"items":["c"],"path":["list",1.5]}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /integer/ },
     { name: 'label is a number', initial: initial2022, payload: '{"incremental":[{"data":{},"path":["hero"],"label":3}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /label/ },
     { name: 'id is an object', initial: initialCurrent, payload: '{"incremental":[{"id":{"x":1},"data":{}}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /id/ },
     { name: 'items is a string', initial: initialCurrent, payload: '{"incremental":[{"id":"1","items":"abc"}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /items/ },
     { name: 'deferred data is a list', initial: initial2022, payload: '{"incremental":[{"data":[1],"path":["hero"]}],"hasNext":true}', code: 'INVALID_PAYLOAD', message: /data/ },
-    { name: 'extensions is a string', initial: initialCurrent, payload: '{"extensions":"x","hasNext":true}', code: 'INVALID_PAYLOAD', entry: 'extensions', message: /extensions/ },
+    { name: 'extensions is a string', initial: initialCurrent, payload: '{"extensions":"x","hasNext":true}', code: 'INVALID_PAYLOAD', message: /extensions/ },
   ];
 
-  it.each(cases)('$name → $code', ({ initial, payload, code, entry, message }) => {
+  it.each(cases)('$name → $code', ({ initial, payload, code, path, message }) => {
     const reassembler = started(initial);
     const before = reassembler.current;
     const snapshot = structuredClone(before);
     const error = rejection(() => reassembler.apply(wire(payload)));
     expect(error.code).toBe(code);
-    expect(error.name).toBe('ReassemblyError');
+    expect(error.name).toBe('IncrementalError');
+    expect(isIncrementalError(error)).toBe(true);
     expect(error.payloadIndex).toBe(1);
     expect(error.message).toMatch(/^payload 1/);
     expect(error.message).toMatch(message);
-    if (entry !== undefined) expect(error.entry).toBe(entry);
-    expect(error.payload).toEqual(wire(payload));
+    expect(error.path).toEqual(path);
     expect(reassembler.current).toBe(before);
     expect(reassembler.current).toEqual(snapshot);
   });
@@ -165,12 +165,28 @@ describe('payloads that do not fit raise typed errors and leave current unchange
     expect(next.data).toEqual({ hero: { id: '1', name: 'Luke' }, list: ['a', 'b', 'c', 'd'] });
   });
 
-  it('rejects anything after the end', () => {
-    const reassembler = started('{"data":{"a":1}}');
-    const before = reassembler.current;
-    const error = rejection(() => reassembler.apply(wire('{"hasNext":false}')));
-    expect(error.code).toBe('PAYLOAD_AFTER_END');
-    expect(reassembler.current).toBe(before);
+  it('rejects anything after hasNext: false', () => {
+    const reassembler = started('{"data":{"a":1},"hasNext":true}');
+    const end = reassembler.apply(wire('{"hasNext":false}'));
+    for (const payload of ['{"hasNext":false}', '{"data":{"a":2}}']) {
+      const error = rejection(() => reassembler.apply(wire(payload)));
+      expect(error.code).toBe('PAYLOAD_AFTER_END');
+      expect(error.message).toBe(`payload ${error.payloadIndex}: expected no payload after hasNext: false, got one`);
+      expect(reassembler.current).toBe(end);
+    }
+  });
+
+  it.each(['{}', '{"hasNext":true}', '{"extensions":{"a":1},"hasNext":false}'])('rejects %s as a first payload: not a GraphQL response', (payload) => {
+    const reassembler = createReassembler();
+    const error = rejection(() => reassembler.apply(wire(payload)));
+    expect(error.code).toBe('INVALID_PAYLOAD');
+    expect(error.message).toBe('payload 0: expected a GraphQL response (data or errors), got neither');
+    expect(reassembler.current).toBeUndefined();
+    // After a plain result, the next payload is a first payload too.
+    const plain = reassembler.apply(wire('{"data":{"a":1}}'));
+    expect(rejection(() => reassembler.apply(wire(payload))).code).toBe('INVALID_PAYLOAD');
+    expect(reassembler.current).toBe(plain);
+    expect(reassembler.format).toBe('single');
   });
 
   it('drops data aimed below an object an error nulled (spec rule 7) but keeps its errors', () => {
@@ -190,6 +206,9 @@ describe('payloads that do not fit raise typed errors and leave current unchange
   it('accepts a huge id and reports it when unknown', () => {
     const id = 'x'.repeat(100_000);
     const reassembler = started(`{"data":{"a":{}},"pending":[{"id":"${id}","path":["a"]}],"hasNext":true}`);
+    const unknown = rejection(() => reassembler.apply(wire(`{"completed":[{"id":"${id}y"}],"hasNext":true}`)));
+    expect(unknown.code).toBe('UNKNOWN_ID');
+    expect(unknown.message).toContain(`"${id}y"`);
     const result = reassembler.apply(wire(`{"incremental":[{"id":"${id}","data":{"b":1}}],"completed":[{"id":"${id}"}],"hasNext":false}`));
     expect(result.data).toEqual({ a: { b: 1 } });
   });
@@ -207,7 +226,7 @@ describe('random input', () => {
     ),
   })).value;
 
-  it('throws nothing but ReassemblyError and never corrupts current', () => {
+  it('throws nothing but IncrementalError and never corrupts current', () => {
     fc.assert(
       fc.property(fc.array(json, { minLength: 1, maxLength: 8 }), (payloads) => {
         const reassembler = createReassembler();
@@ -217,7 +236,7 @@ describe('random input', () => {
           try {
             reassembler.apply(JSON.parse(JSON.stringify(payload)));
           } catch (error) {
-            if (!(error instanceof ReassemblyError)) throw error;
+            if (!(error instanceof IncrementalError)) throw error;
             expect(reassembler.current).toBe(before);
             expect(reassembler.current).toEqual(snapshot);
           }

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createReassembler, type IncrementalResult, type PendingBoundary, type ReassemblyErrorCode } from './index.js';
+import { createReassembler, type IncrementalResult, type PendingBoundary, type IncrementalErrorCode, type IncrementalError } from './index.js';
 
 describe('createReassembler types', () => {
   it('carries the data and extensions types into every result', () => {
@@ -10,6 +10,7 @@ describe('createReassembler types', () => {
     expectTypeOf(result.extensions).toEqualTypeOf<{ cost: number } | undefined>();
     expectTypeOf(reassembler.current).toEqualTypeOf<typeof result | undefined>();
     expectTypeOf(reassembler.applyAll([])).toEqualTypeOf<typeof result | undefined>();
+    expectTypeOf(reassembler.push).toEqualTypeOf<(payload: unknown) => void>();
   });
 
   it('defaults to untyped JSON objects and exposes readonly results', () => {
@@ -17,6 +18,7 @@ describe('createReassembler types', () => {
     expectTypeOf(result.data).toEqualTypeOf<Record<string, unknown> | null | undefined>();
     expectTypeOf(result.pending).toEqualTypeOf<readonly PendingBoundary[]>();
     expectTypeOf<PendingBoundary['kind']>().toEqualTypeOf<'defer' | 'stream'>();
-    expectTypeOf<'UNKNOWN_ID'>().toExtend<ReassemblyErrorCode>();
+    expectTypeOf<'UNKNOWN_ID'>().toExtend<IncrementalErrorCode>();
+    expectTypeOf<IncrementalError['code']>().toEqualTypeOf<IncrementalErrorCode>();
   });
 });

@@ -49,7 +49,6 @@ export interface FailedBoundary extends PendingBoundary {
  * - `2022`: `incremental` entries located by `path` (Apollo `deferSpec=20220824`, graphql-js 17.0.0-alpha.2).
  * - `pre-2022`: one flat `{ data | items, path, label }` patch per payload.
  * - `single`: a plain result without `hasNext`: nothing was deferred.
- * @see ../../../../shared/research/spec.md section 0
  */
 export type WireFormat = 'current' | '2022' | 'pre-2022' | 'single';
 

@@ -1,80 +1,63 @@
-import type { ReassemblyErrorCode } from './ReassemblyError.js';
-import { isRecord } from './resultTree.js';
+import { IncrementalError, type IncrementalErrorCode } from '@graphql-incremental/reader';
 import type { GraphQLErrorJSON, Path } from './types.js';
 
-/** Throws the reassembler's error for the payload being read; `entry` names the part of the payload. */
-export type Fail = (code: ReassemblyErrorCode, detail: string, entry?: string, path?: Path) => never;
+export const { isArray } = Array;
+export const { hasOwn } = Object;
 
-/** Describes a wire value for messages: `a string`, `null`, `a list`, … */
+/** Throws the reassembler's error; the reassembler adds the payload's index. */
+export function fail(code: IncrementalErrorCode, message: string, path?: Path): never {
+  throw new IncrementalError(code, message, path && { path });
+}
+
+/** Names what arrived, for messages: `null`, `nothing`, `a list`, `an object`, `a string`, … */
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`}`;
+  if (value === null || value === undefined) return value === null ? 'null' : 'nothing';
+  return isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** Reads a response path: a list of field names and non-negative integer indexes. */
-export function readPath(value: unknown, entry: string, fail: Fail): Path {
-  if (!Array.isArray(value)) {
-    return fail('INVALID_PAYLOAD', `expected a path (a list of field names and indexes), got ${describe(value)}`, entry);
-  }
-  for (const segment of value) {
-    const valid =
-      typeof segment === 'string' || (typeof segment === 'number' && Number.isSafeInteger(segment) && segment >= 0);
-    if (!valid) {
-      return fail(
-        'INVALID_PAYLOAD',
-        `path segments must be field names or non-negative integer indexes, got ${describe(segment)} ${JSON.stringify(segment) ?? ''}`,
-        entry,
-      );
-    }
-  }
-  return value as Path;
+/** Throws `INVALID_PAYLOAD`: what `field` should have been, and what it was. */
+export function invalid(field: string, expected: string, value: unknown): never {
+  return fail('INVALID_PAYLOAD', `expected ${field} to be ${expected}, got ${describe(value)}`);
 }
 
-/** Reads an optional `label`; `null` (Strawberry) counts as absent. */
-export function readLabel(value: unknown, entry: string, fail: Fail): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return fail('INVALID_PAYLOAD', `expected \`label\` to be a string, got ${describe(value)}`, entry);
-  return value;
+/** `true` for a JSON object (not `null`, not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !isArray(value);
 }
 
-/** Reads an id; numbers are accepted and normalised to strings (Apollo's v0.2 document shows `"id": 0`). */
-export function readId(value: unknown, entry: string, fail: Fail): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return fail('INVALID_PAYLOAD', `expected \`id\` to be a string, got ${describe(value)}`, entry);
+const isSegment = (segment: unknown) => typeof segment === 'string' || (Number.isSafeInteger(segment) && (segment as number) >= 0);
+const isError = (error: unknown) => isRecord(error) && typeof error['message'] === 'string';
+
+/** Reads a list whose items all pass `valid`; `null` or absent reads as empty. */
+function readList<T>(value: unknown, field: string, expected: string, valid: (item: unknown) => boolean): readonly T[] {
+  if (value === undefined || value === null) return [];
+  if (!isArray(value)) return invalid(field, 'a list', value);
+  for (const item of value) if (!valid(item)) invalid(`${field} items`, expected, item);
+  return value as readonly T[];
 }
 
-/** The one empty list every part of the reassembler shares (frozen: it ends up in results). */
-export const EMPTY: readonly never[] = Object.freeze([]);
+/** Reads a list of entries: `pending`, `incremental`, `completed`. */
+export const readEntries = (value: unknown, field: string) => readList<Record<string, unknown>>(value, field, 'objects', isRecord);
 
-/** Reads an optional `errors` list; `null` counts as absent. Every error needs a string `message`. */
-export function readErrors(value: unknown, entry: string, fail: Fail): readonly GraphQLErrorJSON[] {
-  if (value === undefined || value === null) return EMPTY;
-  if (!Array.isArray(value)) return fail('INVALID_PAYLOAD', `expected \`errors\` to be a list, got ${describe(value)}`, entry);
-  for (const error of value) {
-    if (!isRecord(error) || typeof error['message'] !== 'string') {
-      return fail('INVALID_PAYLOAD', 'every error in `errors` must be an object with a string `message`', entry);
-    }
-  }
-  return value as readonly GraphQLErrorJSON[];
+/** Reads `errors`: objects with a string `message`. */
+export const readErrors = (value: unknown) => readList<GraphQLErrorJSON>(value, 'errors', 'objects with a message', isError);
+
+/** Reads a response path: field names and non-negative integer indexes. */
+export function readPath(value: unknown, field = 'path'): Path {
+  return isArray(value) ? readList(value, field, 'names or non-negative integer indexes', isSegment) : invalid(field, 'a list', value);
 }
 
-/** Reads optional `extensions`; `null` (Strawberry writes it on every payload) counts as absent. */
-export function readExtensions(value: unknown, entry: string, fail: Fail): Record<string, unknown> | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!isRecord(value)) return fail('INVALID_PAYLOAD', `expected \`extensions\` to be an object, got ${describe(value)}`, entry);
-  return value;
+/** Reads an optional `label`; Strawberry's `null` counts as absent. */
+export function readLabel(value: unknown): string | undefined {
+  return value === undefined || value === null || typeof value === 'string' ? (value ?? undefined) : invalid('label', 'a string', value);
 }
 
-/** Reads an optional list of entries (`pending`, `incremental`, `completed`); `null` counts as empty. */
-export function readEntries(value: unknown, entry: string, fail: Fail): readonly Record<string, unknown>[] {
-  if (value === undefined || value === null) return EMPTY;
-  if (!Array.isArray(value)) return fail('INVALID_PAYLOAD', `expected a list, got ${describe(value)}`, entry);
-  for (let index = 0; index < value.length; index += 1) {
-    const item: unknown = value[index];
-    if (!isRecord(item)) fail('INVALID_PAYLOAD', `expected an object, got ${describe(item)}`, `${entry}[${index}]`);
-  }
-  return value as readonly Record<string, unknown>[];
+/** Reads an id; numbers become strings (Apollo's v0.2 document shows `"id": 0`). */
+export function readId(value: unknown): string {
+  return typeof value === 'string' ? value : Number.isFinite(value) ? String(value) : invalid('id', 'a string', value);
+}
+
+/** Reads optional `extensions`; Strawberry's `null` counts as absent. */
+export function readExtensions(value: unknown): Record<string, unknown> | undefined {
+  return value === undefined || value === null ? undefined : isRecord(value) ? value : invalid('extensions', 'an object', value);
 }
