@@ -8,8 +8,8 @@ const DELIMITER = 2;
 const HEADERS = 3;
 const CLOSED = 4;
 
-/** A header line's name starts with a token character; a JSON body never does. */
-const HEADER_START = /^[!#$%&'*+.^_`|~0-9A-Za-z-]/;
+const CR = 13;
+const LF = 10;
 const BLANK = /^\s*$/;
 
 /**
@@ -34,15 +34,25 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
   // may begin a delimiter. A virtual line break lets a body start with `--boundary` (Strawberry).
   let rest = '\n';
   let pieces: string[] = [];
-  let size = 0;
+  // Counts the virtual line break out.
+  let size = -1;
   let index = 0;
   // Early completion of the current part: its object was handed out already.
   let handedOut = false;
   let findEnd: ((piece: string) => number) | undefined;
   let scanned = 0;
 
+  /** A part over the limit: its object, if it closed before the excess, is handed out first, as in any chunking. */
+  function overLimit(text: string): never {
+    if (state === BODY && !handedOut) {
+      const end = createObjectEndFinder()(text);
+      if (end !== -1 && end <= maxPartSize) onPart(text.slice(0, end), index);
+    }
+    throw tooLarge(maxPartSize, index);
+  }
+
   function finishPart(body: string): void {
-    if (body.length > maxPartSize) throw tooLarge(maxPartSize, index);
+    if (body.length > maxPartSize) overLimit(body);
     const isPreamble = state === PREAMBLE;
     state = DELIMITER;
     if (size > 0) pieces = [];
@@ -134,16 +144,27 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
       return true;
     }
     if (state === HEADERS) {
-      const lineEnd = rest.indexOf('\n');
-      const isHeader = HEADER_START.test(rest) && !rest.startsWith('--');
-      if (lineEnd === -1 && (isHeader || rest === '' || rest === '\r')) return false;
-      if (isHeader) {
-        rest = rest.slice(lineEnd + 1);
-        return true;
+      // Headers are skipped up to the blank line after them. A part may also have none, with or without
+      // the blank line. A line break is kept before the body: an empty body then ends at a delimiter on
+      // the very next line.
+      const first = rest.charCodeAt(0);
+      if (rest === '' || (first === CR && rest.length < 2)) return false;
+      if (first === CR || first === LF) rest = rest.slice(first === CR ? 1 : 0);
+      else if (!isLetter(first)) rest = `\n${rest}`;
+      else {
+        // Header lines up to a blank line (or a line that is no header), searched line by line.
+        for (let at = 0; ; ) {
+          const lineEnd = rest.indexOf('\n', at);
+          const next = rest.charCodeAt(lineEnd + 1);
+          if (lineEnd === -1 || lineEnd + 1 === rest.length || (next === CR && lineEnd + 2 === rest.length)) return false;
+          if (isLetter(next)) {
+            at = lineEnd + 1;
+            continue;
+          }
+          rest = rest.slice(next === CR ? lineEnd + 2 : next === LF ? lineEnd + 1 : lineEnd);
+          break;
+        }
       }
-      // A blank line, or a line that is no header, starts the body. A line break is kept before it so
-      // that an empty body can end at a delimiter on the very next line.
-      rest = rest[0] === '\n' || rest.startsWith('\r\n') ? rest.slice(lineEnd) : `\n${rest}`;
       state = BODY;
       return true;
     }
@@ -154,25 +175,14 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
     write(text) {
       rest += text;
       while (step());
-      if (size + rest.length > maxPartSize) throw tooLarge(maxPartSize, index);
+      if (size + rest.length > maxPartSize) overLimit(pieces.join('') + rest);
       completeEarly();
       return state === CLOSED;
     },
     end() {
-      if (state === CLOSED) return true;
-      if (state === BODY && !handedOut) {
-        const body = pieces.join('') + rest;
-        if (!BLANK.test(body)) {
-          try {
-            acceptPart(body);
-          } catch (error) {
-            throw error instanceof IncrementalError && error.code === 'INVALID_JSON'
-              ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: index - 1 })
-              : error;
-          }
-        }
-      }
-      return false;
+      // A last part without a delimiter after it (servers that follow the RFC literally).
+      if (state === BODY && !handedOut && !BLANK.test(pieces.join('') + rest)) acceptPart(pieces.join('') + rest);
+      return state === CLOSED;
     },
   };
 }
@@ -184,6 +194,11 @@ function endsWithBrace(pieces: readonly string[], rest: string): boolean {
     if (text !== '') return text.endsWith('}');
   }
   return false;
+}
+
+/** Header names start with a letter; a JSON body never does. */
+function isLetter(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122;
 }
 
 function malformed(partIndex: number): IncrementalError {

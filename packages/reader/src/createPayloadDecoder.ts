@@ -9,7 +9,7 @@ export const DEFAULT_MAX_PART_SIZE = 16 * 1024 * 1024;
 
 /** An empty part or `{}`: a heartbeat. */
 const HEARTBEAT = /^\s*(?:\{\s*\})?\s*$/;
-const BOUNDARY = /(?:^|[;,])\s*boundary\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s;,]+))/i;
+const BOUNDARY = /boundary\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s;,]+))/i;
 
 /** Options of {@link createPayloadDecoder}. */
 export interface PayloadDecoderOptions {
@@ -45,9 +45,7 @@ export interface PayloadDecoderOptions {
  * ```
  */
 export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEFAULT_MAX_PART_SIZE }: PayloadDecoderOptions): PayloadDecoder {
-  if (!(maxPartSize === Infinity || (Number.isSafeInteger(maxPartSize) && maxPartSize > 0))) {
-    throw new RangeError(`maxPartSize must be a positive integer or Infinity, got ${maxPartSize}`);
-  }
+  if (!(maxPartSize > 0)) throw new RangeError(`maxPartSize must be positive, got ${maxPartSize}`);
   const type = (contentType ?? '').toLowerCase();
   const text = new TextDecoder();
   let finished = false;
@@ -56,7 +54,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
 
   /** Parses one part, event or line; `whole` for a JSON body, which is never a heartbeat or an envelope. */
   function accept(body: string, partIndex: number, whole = false): void {
-    if (finished || (!whole && HEARTBEAT.test(body))) return;
+    if (finished || (!whole && body.length < 16 && HEARTBEAT.test(body))) return;
     let value: unknown;
     try {
       value = JSON.parse(body);
@@ -65,7 +63,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
       const json = body.trim();
       if (json !== body) return accept(json, partIndex, whole);
       if (json === '' && !whole) return;
-      throw new IncrementalError('INVALID_JSON', `expected JSON, got ${JSON.stringify(json.slice(0, 80))}`, { partIndex, cause });
+      throw new IncrementalError('INVALID_JSON', `expected JSON, got ${preview(json)}`, { partIndex, cause });
     }
     const payload = asObject(value, partIndex);
     if (whole || !Object.hasOwn(payload, 'payload')) return emit(payload);
@@ -86,11 +84,12 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
     onPayload(payload);
   }
 
+  const whole = !/multipart\/|event-stream|jsonl/.test(type);
   const framer: TextFramer = type.startsWith('multipart/')
     ? createMultipartSplitter(boundaryOf(contentType!), accept, maxPartSize)
     : type.includes('event-stream')
       ? createEventStreamSplitter(accept, maxPartSize)
-      : createLinesOrJson(type.includes('jsonl') || type.includes('ndjson'), accept, maxPartSize);
+      : createLinesOrJson(whole, accept, maxPartSize);
 
   // A problem after the last payload is not the client's concern.
   return {
@@ -107,7 +106,8 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
       try {
         if (framer.write(text.decode()) || framer.end()) finished = true;
       } catch (error) {
-        if (!finished) throw error;
+        // What cannot be parsed at the end of a stream was cut short.
+        if (!finished) throw !whole && isCode(error, 'INVALID_JSON') ? new IncrementalError('TRUNCATED', 'the body ended inside a part', error.partIndex === undefined ? {} : { partIndex: error.partIndex }) : error;
       }
       if (!finished && (delivered === 0 || expectingMore)) {
         throw new IncrementalError('TRUNCATED', delivered === 0 ? 'the body ended before any payload' : 'the body ended after a payload with "hasNext": true');
@@ -119,15 +119,15 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   };
 }
 
-/** JSON Lines, or one JSON body (read whole when it ends). */
-function createLinesOrJson(perLine: boolean, accept: (body: string, index: number, whole?: boolean) => void, maxPartSize: number): TextFramer {
+/** One JSON body, read whole when it ends, or JSON Lines. */
+function createLinesOrJson(whole: boolean, accept: (body: string, index: number, whole?: boolean) => void, maxPartSize: number): TextFramer {
   let index = 0;
-  const lines = createLineSplitter((line) => accept(line, index++), maxPartSize);
   let body: string[] = [];
   let size = 0;
+  const lines = createLineSplitter((line) => accept(line, index++), maxPartSize);
   return {
     write(text) {
-      if (perLine) lines.write(text);
+      if (!whole) lines.write(text);
       else {
         body.push(text);
         size += text.length;
@@ -136,31 +136,28 @@ function createLinesOrJson(perLine: boolean, accept: (body: string, index: numbe
       return false;
     },
     end() {
-      const rest = perLine ? lines.rest() : body.join('');
+      accept(whole ? body.join('') : lines.rest(), index, whole);
       body = [];
-      if (!perLine && rest.trim() === '') throw new IncrementalError('INVALID_JSON', 'the response body is empty');
-      try {
-        accept(rest, index, !perLine);
-      } catch (error) {
-        // A last line cut short.
-        if (perLine && error instanceof IncrementalError && error.code === 'INVALID_JSON') {
-          throw new IncrementalError('TRUNCATED', 'the body ended inside a line', { partIndex: index });
-        }
-        throw error;
-      }
       return false;
     },
   };
 }
 
+/** The boundary parameter: quoted (with escapes), single-quoted or bare; `-` when missing. */
 function boundaryOf(contentType: string): string {
   const match = BOUNDARY.exec(contentType);
-  const boundary = match?.[1]?.replace(/\\(.)/g, '$1') ?? match?.[2] ?? match?.[3];
-  return boundary || '-';
+  return (match?.[1]?.replace(/\\(.)/g, '$1') ?? match?.[2] ?? match?.[3]) || '-';
 }
 
 function asObject(value: unknown, partIndex: number): Payload {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Payload;
-  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-  throw new IncrementalError('INVALID_PAYLOAD', `expected a JSON object, got ${kind}`, { partIndex });
+  throw new IncrementalError('INVALID_PAYLOAD', `expected an object, got ${preview(JSON.stringify(value))}`, { partIndex });
+}
+
+function preview(text: string): string {
+  return JSON.stringify(text.slice(0, 80));
+}
+
+function isCode(error: unknown, code: string): error is IncrementalError {
+  return error instanceof IncrementalError && error.code === code;
 }

@@ -168,7 +168,7 @@ describe('readPayloads', () => {
     expect(result.error).toMatchObject({ code: 'PART_TOO_LARGE', partIndex: 1 });
   });
 
-  it.each([0, -1, 1.5, Number.NaN])('rejects maxPartSize %s', async (maxPartSize) => {
+  it.each([0, -1, Number.NaN])('rejects maxPartSize %s', async (maxPartSize) => {
     await expect(collect(readPayloads(response(MULTIPART, []), { maxPartSize }))).resolves.toMatchObject({ error: expect.any(RangeError) });
   });
 

@@ -90,16 +90,21 @@ async function* readBatches(
       return;
     }
     const decoder = createPayloadDecoder({ contentType, maxPartSize, onPayload: (payload) => batch.push(payload) });
-    for await (const chunk of readChunks(response, signal, [stop])) {
-      try {
-        decoder.write(chunk);
-      } catch (error) {
-        failure = { error };
+    const body = openBody(response, signal, [stop]);
+    try {
+      for (let chunk = await body.read(); chunk !== undefined; chunk = await body.read()) {
+        try {
+          decoder.write(chunk);
+        } catch (error) {
+          failure = { error };
+        }
+        // Every payload completed before a problem is handed out before it.
+        if (batch.length > 0) yield batch.splice(0);
+        if (failure) throw failure.error;
+        if (decoder.finished) return;
       }
-      // Every payload completed before a problem is handed out before it.
-      if (batch.length > 0) yield batch.splice(0);
-      if (failure) throw failure.error;
-      if (decoder.finished) return;
+    } finally {
+      body.close();
     }
     if (stop.aborted) return;
     try {
@@ -115,54 +120,65 @@ async function* readBatches(
   }
 }
 
-/** The body's chunks. `signal` rejects a pending read with its reason; `stops` end it quietly. */
-async function* readChunks(response: Response, signal: AbortSignal | undefined, stops: readonly AbortSignal[]): AsyncGenerator<ArrayBufferView | ArrayBuffer | string, void, undefined> {
+type Chunk = ArrayBufferView | ArrayBuffer | string;
+
+/**
+ * Opens the body: `read()` gives the next chunk, or `undefined` at its end. `signal` rejects a pending
+ * read with its reason; `stops` end it quietly. Not a generator: that would cost a hop per chunk.
+ */
+function openBody(response: Response, signal: AbortSignal | undefined, stops: readonly AbortSignal[]): { read(): Promise<Chunk | undefined>; close(): void } {
   if (!response.body) {
     // React Native's fetch has no streaming body: the response arrives whole.
-    yield await response.text().catch((cause: unknown) => {
-      throw readFailed(cause);
-    });
-    return;
+    let read = false;
+    return {
+      read: () => (read ? Promise.resolve(undefined) : ((read = true), response.text().catch((cause: unknown) => Promise.reject(readFailed(cause))))),
+      close: ignore,
+    };
   }
-  let reader: ReadableStreamDefaultReader<ArrayBufferView | ArrayBuffer>;
+  let reader: ReadableStreamDefaultReader<Chunk>;
   try {
-    reader = response.body.getReader() as ReadableStreamDefaultReader<ArrayBufferView | ArrayBuffer>;
+    reader = response.body.getReader() as ReadableStreamDefaultReader<Chunk>;
   } catch (cause) {
     throw readFailed(cause);
   }
   const signals = signal ? [signal, ...stops] : stops;
   const cancel = (): void => void reader.cancel(signal?.reason).catch(ignore);
+  const stopped = (): boolean => stops.some((stop) => stop.aborted);
   for (const each of signals) each.addEventListener('abort', cancel);
-  try {
-    for (;;) {
-      let result: ReadableStreamReadResult<ArrayBufferView | ArrayBuffer>;
-      try {
-        result = await reader.read();
-      } catch (cause) {
-        throwIfAborted(signal);
-        if (stops.some((stop) => stop.aborted)) return;
-        throw readFailed(cause);
-      }
-      throwIfAborted(signal);
-      if (result.done || stops.some((stop) => stop.aborted)) return;
-      yield result.value;
-    }
-  } finally {
-    for (const each of signals) each.removeEventListener('abort', cancel);
-    cancel();
-  }
+  return {
+    read: () =>
+      reader.read().then(
+        (result) => {
+          throwIfAborted(signal);
+          return result.done || stopped() ? undefined : result.value;
+        },
+        (cause: unknown) => {
+          throwIfAborted(signal);
+          if (stopped()) return undefined;
+          throw readFailed(cause);
+        },
+      ),
+    close() {
+      for (const each of signals) each.removeEventListener('abort', cancel);
+      cancel();
+    },
+  };
 }
 
 /** At most `limit` characters of an error response's body, and no more once it pauses for a while. */
 async function readErrorBody(response: Response, limit: number, signal: AbortSignal | undefined, stop: AbortSignal): Promise<string> {
   const decoder = new TextDecoder();
   const patience = new AbortController();
-  let timer = setTimeout(() => patience.abort(), ERROR_BODY_PATIENCE_MS);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let text = '';
+  let body: ReturnType<typeof openBody> | undefined;
   try {
-    for await (const chunk of readChunks(response, signal, [stop, patience.signal])) {
-      clearTimeout(timer);
+    body = openBody(response, signal, [stop, patience.signal]);
+    for (;;) {
       timer = setTimeout(() => patience.abort(), ERROR_BODY_PATIENCE_MS);
+      const chunk = await body.read();
+      clearTimeout(timer);
+      if (chunk === undefined) break;
       text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
       if (text.length >= limit) break;
     }
@@ -170,6 +186,7 @@ async function readErrorBody(response: Response, limit: number, signal: AbortSig
     // The status is the news; a broken error body does not change it.
   } finally {
     clearTimeout(timer);
+    body?.close();
   }
   return text.slice(0, limit);
 }
