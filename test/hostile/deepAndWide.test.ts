@@ -293,3 +293,65 @@ describe('100,000 streamed items', () => {
     expect(copied).toBeLessThanOrEqual(ITEMS * (results + 2));
   });
 });
+
+describe('100,000 deferred fragments and 100,000 errors', () => {
+  /** Also counts the boundaries copied when `pending` is rebuilt from its map (`Map.prototype.values`). */
+  function countWithPending<T>(action: () => T): number {
+    const originalValues = Map.prototype.values;
+    let copied = 0;
+    Map.prototype.values = function countingValues(this: Map<unknown, unknown>) {
+      copied += this.size;
+      return originalValues.call(this);
+    };
+    try {
+      return countCopies(action).copied + copied;
+    } finally {
+      Map.prototype.values = originalValues;
+    }
+  }
+
+  /** Applies `payloads` after `initial` in `batches` applyAll batches; returns the copies and the last result. */
+  function applyCounting(initial: unknown, payloads: readonly unknown[], batches: number) {
+    const reassembler = createReassembler();
+    reassembler.apply(initial);
+    const size = Math.ceil(payloads.length / batches);
+    let copied = 0;
+    for (let offset = 0; offset < payloads.length; offset += size) {
+      copied += countWithPending(() => reassembler.applyAll(payloads.slice(offset, offset + size)));
+    }
+    return { copied, result: reassembler.current! };
+  }
+
+  it('announced at once and completed one per payload: pending and the list are copied per result, not per payload', () => {
+    const count = ITEMS;
+    const initial = {
+      data: { items: Array.from({ length: count }, () => ({})) },
+      pending: Array.from({ length: count }, (_, index) => ({ id: String(index), path: ['items', index] })),
+      hasNext: true,
+    };
+    const payloads = Array.from({ length: count }, (_, index) => ({
+      incremental: [{ id: String(index), data: { index } }],
+      completed: [{ id: String(index) }],
+      hasNext: index < count - 1,
+    }));
+    const batches = 100;
+    const { copied, result } = applyCounting(initial, payloads, batches);
+    expect(result.pending).toEqual([]);
+    expect((result.data as { items: { index: number }[] }).items.every((item, index) => item.index === index)).toBe(true);
+    // Pending and the list, once per result and once per restore point (at most one per 256 payloads);
+    // copying per payload would be about count² / 2.
+    expect(copied).toBeLessThanOrEqual(2 * count * (batches + count / 256 + 2));
+  });
+
+  it('accumulated one per payload: the errors list is copied per result, not per payload', () => {
+    const count = ITEMS;
+    const payloads = Array.from({ length: count }, (_, index) => ({ errors: [{ message: `e${index}` }], hasNext: index < count - 1 }));
+    const batches = 100;
+    const { copied, result } = applyCounting({ data: {}, hasNext: true }, payloads, batches);
+    expect(result.errors).toHaveLength(count);
+    expect(result.errors?.[count - 1]).toEqual({ message: `e${count - 1}` });
+    // Once per result and once per restore point (at most one per 256 payloads), plus each payload's
+    // own one-error list, read once; copying per payload would be about count² / 2.
+    expect(copied).toBeLessThanOrEqual(count * (batches + count / 256 + 2));
+  });
+});

@@ -1,5 +1,5 @@
 import { IncrementalError } from '@graphql-incremental/reader';
-import { merge, setAt, walk, writable, write, type Drafts } from './resultTree.js';
+import { append, merge, setAt, walk, writable, write, type Drafts } from './resultTree.js';
 import type { BoundaryKind, FailedBoundary, GraphQLErrorJSON, IncrementalResult, Path, PendingBoundary, WireFormat } from './types.js';
 import { describe, fail, hasOwn, invalid, isArray, isRecord, readEntries, readErrors, readExtensions, readId, readLabel, readPath } from './wireValues.js';
 
@@ -40,7 +40,7 @@ interface State {
 
 const createState = (): State => ({ data: undefined, errors: [], extensions: undefined, failed: [], pending: [], hasNext: true, format: undefined, dead: new Set() });
 
-/** Unpublished payloads kept for replay; past this, a restore point is taken without publishing. */
+/** Unpublished payloads kept for replay before a restore point is taken without publishing. */
 const MAX_REPLAY = 256;
 
 const withLabel = (label: string | undefined) => (label === undefined ? {} : { label });
@@ -65,7 +65,7 @@ const withLabel = (label: string | undefined) => (label === undefined ? {} : { l
  */
 export function createReassembler<TData = Record<string, unknown>, TExtensions = Record<string, unknown>>(): Reassembler<TData, TExtensions> {
   type Result = IncrementalResult<TData, TExtensions>;
-  const drafts: Drafts = new Set();
+  const drafts: Drafts = { copies: new Set(), size: 0 };
   let restorePoint = createState();
   let state = { ...restorePoint };
   // Payloads applied since the restore point: a failure restores it and applies these again.
@@ -87,22 +87,29 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
       throw new IncrementalError(error.code, error.message, { payloadIndex, ...(error.path && { path: error.path }) });
     }
     dirty = true;
-    if (replay.push(payload) >= MAX_REPLAY) takeRestorePoint();
+    // A restore point costs about what the drafts and `open` hold (copied again after it): waiting for
+    // as many payloads keeps that linear, and the replay list within the size of the state.
+    if (replay.push(payload) >= Math.max(MAX_REPLAY, drafts.size + open.size)) takeRestorePoint();
   }
 
   function load(saved: State): void {
     state = { ...saved };
     open = new Map(saved.pending.map((boundary) => [boundary.id!, boundary]));
     openChanged = false;
-    drafts.clear();
+    clearDrafts();
   }
 
   function takeRestorePoint(): void {
     if (openChanged) state.pending = [...open.values()];
     openChanged = false;
-    drafts.clear();
+    clearDrafts();
     restorePoint = { ...state };
     replay = [];
+  }
+
+  function clearDrafts(): void {
+    drafts.copies.clear();
+    drafts.size = 0;
   }
 
   function publish(): Result | undefined {
@@ -228,7 +235,7 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
       if (items === null) failed = 'stream';
       else if (!isArray(items)) invalid('items', 'a list', items);
       // Hot Chocolate (`incrementalSpec=v0.1`) names the list itself: the items then go at its end.
-      else if (!state.dead.has(JSON.stringify(listPath))) writeItems(listPath, index, items);
+      else if (state.dead.size === 0 || !state.dead.has(JSON.stringify(listPath))) writeItems(listPath, index, items);
     } else if (hasOwn(entry, 'data') && data !== null) {
       if (!isRecord(data)) invalid('data', 'an object or null', data);
       mergeAt(path, data);
@@ -266,10 +273,15 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     const from = start ?? list.length;
     if (from > list.length) fail('INDEX_OUT_OF_RANGE', `expected items from index ${list.length} at most, got index ${from}`, [...listPath, from]);
     let draft = list;
-    for (let offset = 0; offset < items.length; offset += 1) {
-      const index = from + offset;
-      const value = index < list.length ? merge(drafts, list[index], items[offset]) : items[offset];
-      if (value !== draft[index]) draft = write(drafts, draft, index, value);
+    if (from === list.length && items.length > 0) {
+      draft = append(drafts, list, items);
+    } else {
+      // Items that overlap the list merge into it (2022 servers may send more initial items than asked).
+      for (let offset = 0; offset < items.length; offset += 1) {
+        const index = from + offset;
+        const value = index < list.length ? merge(drafts, list[index], items[offset]) : items[offset];
+        if (value !== draft[index]) draft = write(drafts, draft, index, value);
+      }
     }
     if (draft !== list) state.data = setAt(drafts, state.data, listPath, draft);
   }

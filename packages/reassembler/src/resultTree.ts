@@ -3,10 +3,14 @@ import { fail, hasOwn, isArray } from './wireValues.js';
 
 /**
  * Copy-on-write for a tree whose published parts must never change. A container is copied the first
- * time it is written after a publish; the copy (a draft, kept in `drafts` until the next publish) then
- * takes every write, so a batch of payloads costs one copy per container it touches.
+ * time it is written after a restore point; the copy (a draft) then takes every write until the next
+ * one, so a batch of payloads costs one copy per container it touches.
  */
-export type Drafts = Set<object>;
+export interface Drafts {
+  readonly copies: Set<object>;
+  /** What the copies took (lists count their length): about what the next restore point costs. */
+  size: number;
+}
 
 type Container = Record<PathSegment, unknown>;
 
@@ -27,13 +31,28 @@ export function walk(root: unknown, path: Path): unknown {
   return node;
 }
 
+function adopt<T extends object>(drafts: Drafts, copy: T): T {
+  drafts.copies.add(copy);
+  // Objects are as wide as the query; lists grow with the data.
+  drafts.size += isArray(copy) ? copy.length : 1;
+  return copy;
+}
+
 /** `container` itself if it is a draft, else a new draft copy of it. */
 export function writable<T extends object>(drafts: Drafts, container: T): T {
-  if (drafts.has(container)) return container;
+  if (drafts.copies.has(container)) return container;
   // Spread copies fast even when the application froze the container, unlike `slice`.
-  const copy = (isArray(container) ? [...container] : { ...container }) as T;
-  drafts.add(copy);
-  return copy;
+  return adopt(drafts, (isArray(container) ? [...container] : { ...container }) as T);
+}
+
+/** `list` with `items` appended: in place in a draft, else in one copy (not a copy that then grows). */
+export function append(drafts: Drafts, list: unknown[], items: readonly unknown[]): unknown[] {
+  if (!drafts.copies.has(list)) {
+    // `concat` is the fast way, except on a frozen list, where spreading is.
+    return adopt(drafts, Object.isFrozen(list) ? [...list, ...items] : list.concat(items));
+  }
+  for (const item of items) list.push(item);
+  return list;
 }
 
 /** Writes `value` at `key` of a draft of `container` and returns that draft. */
