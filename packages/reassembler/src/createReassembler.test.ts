@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createReassembler } from './createReassembler.js';
+import { IncrementalError } from './index.js';
 import type { IncrementalResult } from './types.js';
 
 /**
@@ -346,6 +347,16 @@ const format2022: readonly Sequence[] = [
     format: '2022',
   },
   {
+    name: 'Hot Chocolate incrementalSpec=v0.1: stream items at the path of the list itself',
+    payloads: [
+      '{"data":{"hero":{"friends":[{"id":"1"}]}},"hasNext":true}',
+      '{"hasNext":true,"incremental":[{"items":[{"id":"2"}],"path":["hero","friends"]}]}',
+      '{"hasNext":false,"incremental":[{"items":[{"id":"3"},{"id":"4"}],"path":["hero","friends"]}]}',
+    ],
+    data: { hero: { friends: [{ id: '1' }, { id: '2' }, { id: '3' }, { id: '4' }] } },
+    format: '2022',
+  },
+  {
     name: 'Tanka: a failure with path and errors only',
     payloads: [
       '{"data":{"hero":{"id":"1"}},"hasNext":true}',
@@ -523,5 +534,129 @@ describe('applyAll', () => {
     expect(reassembler.applyAll([])).toBeUndefined();
     const first = reassembler.apply({ data: {}, hasNext: true });
     expect(reassembler.applyAll([])).toBe(first);
+  });
+});
+
+describe('push and current', () => {
+  const stream = (items: readonly unknown[]) => ({ incremental: [{ id: '0', items }], hasNext: true });
+  const initial = { data: { list: [] }, pending: [{ id: '0', path: ['list'] }], hasNext: true };
+
+  it('publishes lazily: the same result until something is pushed, then one result for everything pushed', () => {
+    const reassembler = createReassembler();
+    reassembler.push(initial);
+    const first = reassembler.current;
+    expect(first?.data).toEqual({ list: [] });
+    expect(reassembler.current).toBe(first);
+    reassembler.push(stream([1]));
+    reassembler.push(stream([2]));
+    const second = reassembler.current;
+    expect(second).not.toBe(first);
+    expect(second?.data).toEqual({ list: [1, 2] });
+    expect(first?.data).toEqual({ list: [] });
+    expect(reassembler.current).toBe(second);
+    expect(reassembler.applyAll([])).toBe(second);
+    // apply and applyAll publish what was pushed before them too.
+    reassembler.push(stream([3]));
+    expect(reassembler.apply(stream([4])).data).toEqual({ list: [1, 2, 3, 4] });
+  });
+
+  it('a rejected push keeps the payloads pushed before it and leaves no trace of its own', () => {
+    const reassembler = createReassembler();
+    const first = reassembler.apply(initial);
+    reassembler.push({ ...stream([1]), errors: [{ message: 'one' }] });
+    reassembler.push(stream([2]));
+    expect(() =>
+      reassembler.push({ incremental: [{ id: '0', items: [3] }, { id: '9', data: {} }], errors: [{ message: 'bad' }], hasNext: true }),
+    ).toThrow(IncrementalError);
+    // Nothing was published by the failure.
+    expect(first.data).toEqual({ list: [] });
+    const next = reassembler.apply(stream([3]));
+    expect(next.data).toEqual({ list: [1, 2, 3] });
+    expect(next.errors).toEqual([{ message: 'one' }]);
+  });
+
+  it('stays correct past the replay bound: hundreds of pushes without a read, then a rejected one', () => {
+    const reassembler = createReassembler();
+    const published = reassembler.apply(initial);
+    Object.freeze((published.data as { list: unknown[] }).list);
+    const count = 1_000;
+    for (let item = 0; item < count; item += 1) reassembler.push({ ...stream([item]), ...(item % 100 === 0 ? { errors: [{ message: `e${item}` }] } : {}) });
+    expect(() => reassembler.push({ incremental: [{ id: '0', items: ['x'] }, { id: '0', subPath: ['nope'], data: {} }], hasNext: true })).toThrow(IncrementalError);
+    const result = reassembler.current!;
+    expect(result.data).toEqual({ list: Array.from({ length: count }, (_, item) => item) });
+    expect(result.errors?.map((error) => error.message)).toEqual(Array.from({ length: count / 100 }, (_, index) => `e${index * 100}`));
+    expect(result.pending).toEqual([{ id: '0', path: ['list'], kind: 'stream' }]);
+    expect(published.data).toEqual({ list: [] });
+    expect(reassembler.apply({ completed: [{ id: '0' }], hasNext: false }).pending).toEqual([]);
+  });
+});
+
+describe('a sequence of plain results (subscription events, snapshot streams)', () => {
+  it('starts a new result with each plain result after a plain result', () => {
+    const reassembler = createReassembler();
+    const first = reassembler.apply({ data: { tick: 1 } });
+    const second = reassembler.apply({ data: { tick: 2 }, extensions: { at: 2 } });
+    const third = reassembler.apply({ data: null, errors: [{ message: 'boom' }] });
+    expect(first).toEqual({ data: { tick: 1 }, hasNext: false, pending: [], failed: [] });
+    expect(second).toEqual({ data: { tick: 2 }, extensions: { at: 2 }, hasNext: false, pending: [], failed: [] });
+    expect(third).toEqual({ data: null, errors: [{ message: 'boom' }], hasNext: false, pending: [], failed: [] });
+    expect(reassembler.format).toBe('single');
+  });
+
+  it('takes Hive Gateway snapshots (each the whole result so far, without hasNext) as whole results', () => {
+    const snapshots = [{ data: { hero: { id: '1' } } }, { data: { hero: { id: '1', name: 'Luke' } } }, { data: { hero: { id: '1', name: 'Luke', friends: [] } } }];
+    const reassembler = createReassembler();
+    for (const snapshot of snapshots) reassembler.push(snapshot);
+    expect(reassembler.current?.data).toEqual(snapshots[2]!.data);
+    expect(reassembler.applyAll(snapshots)?.data).toEqual(snapshots[2]!.data);
+  });
+
+  it('lets an incremental response follow a plain result', () => {
+    const reassembler = createReassembler();
+    reassembler.apply({ data: { a: 1 } });
+    reassembler.apply({ data: { hero: { id: '1' } }, pending: [{ id: '0', path: ['hero'] }], hasNext: true });
+    const result = reassembler.apply({ incremental: [{ id: '0', data: { name: 'Luke' } }], completed: [{ id: '0' }], hasNext: false });
+    expect(result.data).toEqual({ hero: { id: '1', name: 'Luke' } });
+    expect(reassembler.format).toBe('current');
+  });
+});
+
+describe('pending and errors stay linear', () => {
+  it('keeps each boundary\'s published object while it stays pending, and rebuilds pending once per result', () => {
+    const count = 1_000;
+    const reassembler = createReassembler();
+    const pending = Array.from({ length: count }, (_, index) => ({ id: String(index), path: ['items', index] }));
+    const first = reassembler.apply({ data: { items: Array.from({ length: count }, () => ({})) }, pending, hasNext: true });
+    expect(first.pending).toHaveLength(count);
+    const done = (index: number) => ({ incremental: [{ id: String(index), data: { done: true } }], completed: [{ id: String(index) }], hasNext: true });
+    const second = reassembler.applyAll(Array.from({ length: 10 }, (_, index) => done(index)))!;
+    expect(second.pending).toHaveLength(count - 10);
+    second.pending.forEach((boundary, index) => expect(boundary).toBe(first.pending[index + 10]));
+    const third = reassembler.apply(done(10));
+    third.pending.forEach((boundary, index) => expect(boundary).toBe(first.pending[index + 11]));
+    expect(third.errors).toBeUndefined();
+  });
+});
+
+describe('a null in the result is final', () => {
+  it('2022: data re-sent below a field an error nulled does not bring it back', () => {
+    const reassembler = createReassembler();
+    reassembler.apply({ data: { hero: null, heroes: [{ id: '1' }, null] }, errors: [{ message: 'failed', path: ['hero', 'x'] }], hasNext: true });
+    const result = reassembler.apply({
+      incremental: [{ data: { hero: { name: 'Luke' }, heroes: [{ name: 'Luke' }, { name: 'Han' }] }, path: [] }],
+      hasNext: false,
+    });
+    expect(result.data).toEqual({ hero: null, heroes: [{ id: '1', name: 'Luke' }, null] });
+  });
+
+  it('current format: deferred data with a subPath into the null is dropped, other fields merge', () => {
+    const reassembler = createReassembler();
+    reassembler.apply({ data: { hero: null }, pending: [{ id: '0', path: [] }], hasNext: true });
+    const result = reassembler.apply({
+      incremental: [{ id: '0', data: { hero: { name: 'Luke' }, a: 1 } }, { id: '0', subPath: ['hero'], data: { id: '1' } }],
+      completed: [{ id: '0' }],
+      hasNext: false,
+    });
+    expect(result.data).toEqual({ hero: null, a: 1 });
   });
 });
