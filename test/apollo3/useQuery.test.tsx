@@ -162,8 +162,8 @@ describe('a truncated stream (2022 format, broken after two parts)', () => {
   const COLORS = parse('query Colors { asyncColors @stream(initialCount: 1) }');
   const KINDS = ['premature-end', 'close-mid-part'] as const satisfies readonly FaultKind[];
   const OUR_ERROR: Record<(typeof KINDS)[number], RegExp> = {
-    'premature-end': /^ApolloError: part 1, byte \d+: the body ended after part 1 without the close delimiter "-----"\.$/,
-    'close-mid-part': /^ApolloError: byte \d+, status 200: reading the response body failed after \d+ bytes: /,
+    'premature-end': /^ApolloError: the body ended after a payload with "hasNext": true$/,
+    'close-mid-part': /^ApolloError: reading the body failed: /,
   };
   const RENDERED = [
     { data: undefined, loading: true, networkStatus: 1 },

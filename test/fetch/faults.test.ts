@@ -113,7 +113,7 @@ const CASES: readonly FaultCase[] = [
       name: `connection closed in the middle of part ${afterParts}`,
       fault: { kind: 'close-mid-part', afterParts },
       prefix: afterParts,
-      error: readerError((wire) => ({ code: 'READ_FAILED', offset: wire.body.length, status: 200, cause: expect.any(Error) })),
+      error: readerError(() => ({ code: 'READ_FAILED', cause: expect.any(Error) })),
     }),
   ),
 
@@ -126,14 +126,13 @@ const CASES: readonly FaultCase[] = [
       code: 'HTTP_STATUS',
       status: 500,
       body: wire.body.toString('utf8'),
-      contentType: 'application/json; charset=utf-8',
     })),
   },
   {
     name: 'status 500 with a text body',
     fault: { kind: 'status-500', body: 'text' },
     prefix: 0,
-    error: readerError((wire) => ({ code: 'HTTP_STATUS', status: 500, body: wire.body.toString('utf8'), contentType: 'text/plain; charset=utf-8' })),
+    error: readerError((wire) => ({ code: 'HTTP_STATUS', status: 500, body: wire.body.toString('utf8') })),
   },
 
   // Non-multipart bytes instead of the next part, then a clean end: the "part" they start never ends.
@@ -142,13 +141,13 @@ const CASES: readonly FaultCase[] = [
       name: `${kind} before the first delimiter`,
       fault: { kind, afterParts: 0 },
       prefix: 0,
-      error: readerError((wire) => ({ code: 'TRUNCATED', partIndex: undefined, offset: wire.body.length })),
+      error: readerError(() => ({ code: 'TRUNCATED' })),
     },
     {
       name: `${kind} after 2 parts`,
       fault: { kind, afterParts: 2 },
       prefix: 2,
-      error: readerError((wire) => ({ code: 'TRUNCATED', partIndex: 2, offset: bodyStartOf(wire, 2) })),
+      error: readerError(() => ({ code: 'TRUNCATED', partIndex: 2 })),
     },
   ]),
 
@@ -157,26 +156,26 @@ const CASES: readonly FaultCase[] = [
     name: 'premature end before any part',
     fault: { kind: 'premature-end', afterParts: 0 },
     prefix: 0,
-    error: readerError(() => ({ code: 'TRUNCATED', partIndex: undefined, offset: 0 })),
+    error: readerError(() => ({ code: 'TRUNCATED' })),
   },
   {
     name: 'premature end after 2 parts (the last with hasNext: true)',
     fault: { kind: 'premature-end', afterParts: 2 },
     prefix: 2,
-    error: readerError((wire) => ({ code: 'TRUNCATED', partIndex: 1, offset: wire.body.length })),
+    error: readerError(() => ({ code: 'TRUNCATED' })),
   },
 
-  // A part over maxPartSize: one byte over, and far over.
+  // A part whose body is over maxPartSize: just over, and far over.
   ...[
-    [0, MAX_PART_SIZE - PART_HEADER_BYTES + 1],
-    [2, MAX_PART_SIZE - PART_HEADER_BYTES + 1],
+    [0, MAX_PART_SIZE + 1],
+    [2, MAX_PART_SIZE + 1],
     [1, 4 * MAX_PART_SIZE],
   ].map(
     ([afterParts, bytes]): FaultCase => ({
       name: `part ${afterParts!} of ${bytes!} body bytes over maxPartSize ${MAX_PART_SIZE}`,
       fault: { kind: 'oversized-part', afterParts: afterParts!, bytes: bytes! },
       prefix: afterParts!,
-      error: readerError((wire) => ({ code: 'PART_TOO_LARGE', partIndex: afterParts, offset: wire.parts[afterParts!]!.start })),
+      error: readerError(() => ({ code: 'PART_TOO_LARGE', partIndex: afterParts })),
     }),
   ),
 
@@ -186,16 +185,16 @@ const CASES: readonly FaultCase[] = [
       name: `invalid JSON in part ${partIndex}`,
       fault: { kind: 'invalid-json', partIndex },
       prefix: partIndex,
-      error: readerError((wire) => ({ code: 'INVALID_JSON', partIndex, offset: bodyStartOf(wire, partIndex), cause: expect.any(SyntaxError) })),
+      error: readerError(() => ({ code: 'INVALID_JSON', partIndex, cause: expect.any(SyntaxError) })),
     }),
   ),
 
   // The response Content-Type is wrong.
   {
-    name: 'response Content-Type text/html',
+    name: 'response Content-Type text/html over a multipart body (read as JSON, as HttpLink does)',
     fault: { kind: 'wrong-content-type', contentType: 'text/html' },
     prefix: 0,
-    error: readerError(() => ({ code: 'UNSUPPORTED_CONTENT_TYPE', contentType: 'text/html', expected: expect.arrayContaining(['multipart/mixed']) })),
+    error: readerError(() => ({ code: 'INVALID_JSON', partIndex: 0, cause: expect.any(SyntaxError) })),
   },
   {
     name: 'response Content-Type application/json over a multipart body',
@@ -210,18 +209,12 @@ const CASES: readonly FaultCase[] = [
     error: readerError(() => ({ code: 'TRUNCATED' })),
   },
 
-  // A part declares a Content-Type that is not JSON.
+  // A part declares a Content-Type that is not JSON: parts are read by their body, as every peer does.
   ...[0, 2].map(
     (partIndex): FaultCase => ({
-      name: `part ${partIndex} with Content-Type text/html`,
+      name: `part ${partIndex} declaring Content-Type text/html over a JSON body`,
       fault: { kind: 'wrong-part-content-type', partIndex, contentType: 'text/html' },
-      prefix: partIndex,
-      error: readerError((wire) => ({
-        code: 'UNSUPPORTED_PART_CONTENT_TYPE',
-        partIndex,
-        offset: bodyStartOf(wire, partIndex),
-        contentType: 'text/html',
-      })),
+      prefix: ALL,
     }),
   ),
 ];

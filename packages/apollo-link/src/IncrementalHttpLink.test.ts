@@ -206,7 +206,7 @@ describe('IncrementalHttpLink', () => {
   it('reports transport errors to the observer', async () => {
     const { fetchImpl } = recordingFetch(() => new Response('<html>bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
     const error = await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl })).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'ReaderError', code: 'HTTP_STATUS', status: 502 });
+    expect(error).toMatchObject({ name: 'IncrementalError', code: 'HTTP_STATUS', status: 502 });
   });
 });
 

@@ -44,11 +44,12 @@ export function mergeResults<TData, TExtensions>(
   options: MergeResultsOptions,
 ): AsyncGenerator<IncrementalResult<TData, TExtensions>, void, undefined> {
   // `return()` ends a `next()` that waits for a stalled server: a generator would queue it behind that.
-  const state = { closing: false };
+  const state: Closing = { closing: false, interrupt: () => undefined };
   const results = merge<TData, TExtensions>(batches, options, state);
   const close = results.return;
   results.return = (value) => {
     state.closing = true;
+    state.interrupt();
     options.stop(abortError());
     return close.call(results, value);
   };
@@ -58,7 +59,7 @@ export function mergeResults<TData, TExtensions>(
 async function* merge<TData, TExtensions>(
   batches: AsyncIterable<readonly unknown[]>,
   { stop, signal, pace = true, allowEmpty, clock = () => performance.now() }: MergeResultsOptions,
-  state: { readonly closing: boolean },
+  state: Closing,
 ): AsyncGenerator<IncrementalResult<TData, TExtensions>, void, undefined> {
   type Result = IncrementalResult<TData, TExtensions>;
   const reassembler = createReassembler<TData, TExtensions>();
@@ -111,10 +112,12 @@ async function* merge<TData, TExtensions>(
   }
 
   void read();
+  state.interrupt = () => wake?.(true);
   let notBefore = 0;
   try {
     for (;;) {
-      if (signal?.aborted) throw signal.reason;
+      // Once the last result was handed out, nothing that happens after it matters.
+      if (signal?.aborted && handedOut?.hasNext !== false) throw signal.reason;
       if (pace && !ended && clock() < notBefore) await news(notBefore);
       if (state.closing) return;
       const started = clock();
@@ -130,7 +133,7 @@ async function* merge<TData, TExtensions>(
         notBefore = cost + back - yielded >= PACE_MIN_MS ? back + cost + back - yielded : 0;
         continue;
       }
-      if (failure) throw failure.error;
+      if (failure && handedOut?.hasNext !== false) throw failure.error;
       if (ended) break;
       await news();
       if (state.closing) return;
@@ -138,10 +141,16 @@ async function* merge<TData, TExtensions>(
   } finally {
     stopped = true;
     room?.();
-    if (!ended) stop(abortError());
+    if (!ended && !state.closing) stop(abortError());
   }
   if (!handedOut && !allowEmpty?.()) throw new IncrementalError('EMPTY_RESPONSE', 'the response had no payload');
   if (handedOut?.hasNext) throw new IncrementalError('INCOMPLETE_RESPONSE', 'the response ended after a payload with "hasNext": true');
+}
+
+/** Lets `return()` end a wait for news. */
+interface Closing {
+  closing: boolean;
+  interrupt: () => void;
 }
 
 /** An `AbortError`, also where `DOMException` is missing (React Native). */
