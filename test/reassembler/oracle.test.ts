@@ -18,8 +18,8 @@ import {
 import { OPERATIONS } from '../support/operations.js';
 
 /**
- * Where the reassembled result legitimately differs from plain execution (spec.md 5.4, 2.4, 1.2 rules
- * 5-6): an error cannot take back data already delivered. Plain execution propagates a non-null error
+ * Where the reassembled result legitimately differs from plain execution: an error cannot take back
+ * data already delivered. Plain execution propagates a non-null error
  * to the nearest nullable parent (nulling an object or a whole list); incrementally, that parent was
  * already delivered, so the fragment's fields (or the rest of the list) are simply missing and the
  * boundary is recorded as failed.
@@ -69,9 +69,9 @@ const DEVIATIONS: Readonly<Record<string, Deviation>> = {
   },
   'non-null-item-failure-sync': {
     why:
-      'As for the async list. alpha.2 keeps streaming after the failed item (spec.md 1.4: it sends ' +
-      '"blue" at index 2 after `items: null` at index 1); spec.md 1.2 rule 6 says to ignore later items ' +
-      'of a failed stream, so the list stays ["red"] for every executor.',
+      'As for the async list. alpha.2 keeps streaming after the failed item (it sends ' +
+      '"blue" at index 2 after `items: null` at index 1); later items of a failed stream are ignored, ' +
+      'so the list stays ["red"] for every executor.',
     data: () => ({ syncNonNullColors: ['red'] }),
     failed: () => [{ kind: 'stream', path: ['syncNonNullColors'] }],
   },
@@ -80,7 +80,7 @@ const DEVIATIONS: Readonly<Record<string, Deviation>> = {
       'The iterator throws after "red" and "green". Plain execution nulls the list. 17.1.0 (both ' +
       'formats) fails the stream and keeps the two items. alpha.2 instead reports the throw as a nullable ' +
       'item error: `items: [null]` at index 2 with the error at ["failingIteratorColors", 2], so the list ' +
-      'gets a third, null item and no boundary fails (spec.md 1.4 "Iterator throws").',
+      'gets a third, null item and no boundary fails.',
     data: (executor) => ({ failingIteratorColors: isAlpha2(executor) ? ['red', 'green', null] : ['red', 'green'] }),
     failed: (executor) => (isAlpha2(executor) ? [] : [{ kind: 'stream', path: ['failingIteratorColors'] }]),
     errorPaths: (executor) => (isAlpha2(executor) ? { 'iterator broke': ['failingIteratorColors', 2] } : {}),
@@ -212,7 +212,7 @@ describe.each(EXECUTORS)('%s', (executor) => {
         for (const entry of (payload['completed'] ?? []) as { [key: string]: Json }[]) open.delete(String(entry['id']));
         if (payload['hasNext'] === false) open.clear();
         const expected = [...open.values()].map((boundary) => {
-          // A stream's path is its list; a defer's is an object (spec.md 2.1).
+          // A stream's path is its list; a defer's is an object.
           const target = (boundary.path as (string | number)[]).reduce<unknown>(
             (node, segment) => (node as Record<string | number, unknown> | null | undefined)?.[segment],
             result.data,

@@ -191,7 +191,7 @@ it('the generator covers defers, streams, nesting, subPath, re-sends and prototy
 });
 
 /**
- * The encoder itself: the current format delivers every field once (spec.md section 2.6), so across
+ * The encoder itself: the current format delivers every field once (deduplication), so across
  * the initial `data` and every entry's `data`/`items`, each scalar of the tree is sent exactly once.
  */
 it('the encoder sends every scalar exactly once in the current format', () => {

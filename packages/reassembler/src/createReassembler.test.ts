@@ -4,9 +4,9 @@ import { IncrementalError } from './index.js';
 import type { IncrementalResult } from './types.js';
 
 /**
- * Whole sequences as graphql-js sent them (recorded in shared/research/spec.md sections 1.3 and 2.8 from
- * graphql@17.1.0 `experimentalExecuteIncrementally` and `legacyExecuteIncrementally`), plus the other
- * producers' variants the spec documents. Each row: the payloads, the final data, and what else the
+ * Whole sequences as graphql-js sent them (recorded from graphql@17.1.0 `experimentalExecuteIncrementally`
+ * and `legacyExecuteIncrementally`), plus other producers' variants (Strawberry, Hot Chocolate, Apollo
+ * Router, Tanka, pre-2022 patches). Each row: the payloads, the final data, and what else the
  * final result must show.
  */
 interface Sequence {
