@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createPayloadDecoder } from '@graphql-incremental/reader';
 import { createReassembler } from '@graphql-incremental/reassembler';
 import { describe, expect, it } from 'vitest';
 
@@ -19,5 +20,19 @@ describe('README 30-second example', () => {
     expect(result.data).toEqual(claimed('data'));
     expect(result.hasNext).toBe(claimed('hasNext'));
     expect(result.pending).toEqual(claimed('pending'));
+  });
+});
+
+describe('reader README: createPayloadDecoder example', () => {
+  const readme = readFileSync(new URL('../../packages/reader/README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## `createPayloadDecoder('));
+  const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+
+  it('logs the payload before its delimiter and finishes, as its comments say', () => {
+    const logged: unknown[] = [];
+    const body = code.replace(/^import .*$/m, '').replace(/console\.log/g, 'log');
+    const finished = new Function('createPayloadDecoder', 'log', `${body}\nreturn decoder.finished;`)(createPayloadDecoder, (value: unknown) => logged.push(value));
+    expect(logged).toEqual([{ data: {}, hasNext: true }, { hasNext: false }]);
+    expect(finished).toBe(true);
   });
 });
