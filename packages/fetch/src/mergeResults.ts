@@ -111,13 +111,15 @@ async function* merge<TData, TExtensions>(
     }).then(() => void (wake = undefined));
   }
 
+  /** Once the last result of an incremental response was handed out, nothing after it matters. */
+  const complete = (): boolean => handedOut?.hasNext === false && reassembler.format !== 'single';
+
   void read();
   state.interrupt = () => wake?.(true);
   let notBefore = 0;
   try {
     for (;;) {
-      // Once the last result was handed out, nothing that happens after it matters.
-      if (signal?.aborted && handedOut?.hasNext !== false) throw signal.reason;
+      if (signal?.aborted && !complete()) throw signal.reason;
       if (pace && !ended && clock() < notBefore) await news(notBefore);
       if (state.closing) return;
       const started = clock();
@@ -133,7 +135,7 @@ async function* merge<TData, TExtensions>(
         notBefore = cost + back - yielded >= PACE_MIN_MS ? back + cost + back - yielded : 0;
         continue;
       }
-      if (failure && handedOut?.hasNext !== false) throw failure.error;
+      if (failure && !complete()) throw failure.error;
       if (ended) break;
       await news();
       if (state.closing) return;
