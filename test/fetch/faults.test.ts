@@ -81,12 +81,6 @@ const readerError = (fields: (wire: Wire) => Record<string, unknown>): ExpectedE
   fields: (wire) => ({ name: 'IncrementalError', ...fields(wire) }),
 });
 
-/** Bytes before the part's body; `start` for headerless "parts" such as an appended HTML page. */
-const bodyStartOf = (wire: Wire, index: number): number => {
-  const part = wire.parts[index];
-  if (part === undefined) throw new Error(`the captured body has no part ${index}`);
-  return part.bodyStart;
-};
 
 const CASES: readonly FaultCase[] = [
   // Valid responses and valid variations: every result, then the end, no error.

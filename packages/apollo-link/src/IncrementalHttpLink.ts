@@ -130,8 +130,8 @@ export class IncrementalHttpLink extends ApolloLink {
           })
           .finally(() => signal?.removeEventListener('abort', forwardAbort));
 
-        // Not a DOMException, which React Native lacks.
-        return () => controller.abort(Object.assign(new Error('The operation was unsubscribed.'), { name: 'AbortError' }));
+        // The platform's own AbortError: constructing a DOMException fails where there is none (Hermes).
+        return () => controller.abort();
       });
     });
   }

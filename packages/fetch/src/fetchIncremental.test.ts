@@ -235,19 +235,19 @@ describe('fetchIncremental', () => {
 
 describe('fetchIncremental where DOMException is missing (React Native’s Hermes)', () => {
   it('stops early without a ReferenceError and aborts the request with an AbortError', async () => {
-    const saved = globalThis.DOMException;
-    // @ts-expect-error: Hermes has no DOMException.
-    delete globalThis.DOMException;
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'DOMException')!;
+    // Hermes has no DOMException.
+    Reflect.deleteProperty(globalThis, 'DOMException');
     try {
       const server = controlledFetch('multipart/mixed; boundary="-"');
       server.write(multipartBody([initial]).replace(/\r\n-----\r\n$/, ''));
       const results = fetchIncremental('http://127.0.0.1:1/graphql', { query: '{ hero { id } }' }, { fetch: server.fetchImpl });
       expect((await results.next()).value).toMatchObject({ data: { hero: { id: '1' } }, hasNext: true });
-      await expect(results.return(undefined)).resolves.toEqual({ done: true, value: undefined });
+      await expect(results.return!(undefined)).resolves.toEqual({ done: true, value: undefined });
       expect(server.captured[0]?.init.signal?.aborted).toBe(true);
       expect(server.captured[0]?.init.signal?.reason).toMatchObject({ name: 'AbortError' });
     } finally {
-      globalThis.DOMException = saved;
+      Object.defineProperty(globalThis, 'DOMException', saved);
     }
   });
 });

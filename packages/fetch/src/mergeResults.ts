@@ -3,7 +3,10 @@ import { createReassembler, type IncrementalResult } from '@graphql-incremental/
 
 /** Options of {@link mergeResults}. */
 export interface MergeResultsOptions {
-  /** Called once when merging stops early (the consumer returned, a payload did not fit): abort the request. */
+  /**
+   * Called when merging stops early: with the error of a payload that did not fit, or with `undefined`
+   * when the consumer returned (abort with the platform's own `AbortError` then).
+   */
   readonly stop: (reason: unknown) => void;
   /** The caller's signal: once it aborts, the results reject with its reason. */
   readonly signal?: AbortSignal | undefined;
@@ -50,7 +53,7 @@ export function mergeResults<TData, TExtensions>(
   results.return = (value) => {
     state.closing = true;
     state.interrupt();
-    options.stop(abortError());
+    options.stop(undefined);
     return close.call(results, value);
   };
   return results;
@@ -143,7 +146,7 @@ async function* merge<TData, TExtensions>(
   } finally {
     stopped = true;
     room?.();
-    if (!ended && !state.closing) stop(abortError());
+    if (!ended && !state.closing) stop(undefined);
   }
   if (!handedOut && !allowEmpty?.()) throw new IncrementalError('EMPTY_RESPONSE', 'the response had no payload');
   if (handedOut?.hasNext) throw new IncrementalError('INCOMPLETE_RESPONSE', 'the response ended after a payload with "hasNext": true');
@@ -153,9 +156,4 @@ async function* merge<TData, TExtensions>(
 interface Closing {
   closing: boolean;
   interrupt: () => void;
-}
-
-/** An `AbortError`, also where `DOMException` is missing (React Native). */
-export function abortError(): Error {
-  return Object.assign(new Error('The results were not read to the end.'), { name: 'AbortError' });
 }

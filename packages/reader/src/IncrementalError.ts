@@ -93,6 +93,7 @@ export class IncrementalError extends Error implements IncrementalErrorDetails {
         message,
       details,
     );
+    // eslint-disable-next-line no-restricted-syntax -- our own fields, never wire keys
     Object.assign(this, { name: 'IncrementalError', code }, details);
   }
 }
