@@ -24,17 +24,18 @@ const BLANK = /^\s*$/;
  *
  * @param boundary - The boundary from the Content-Type.
  * @param onPart - Receives each part's body and index.
- * @param maxPartSize - The longest part, in characters.
+ * @param maxPartSize - The longest part body, in characters.
  * @returns The framer; `end` reports whether the close delimiter came.
  */
 export function createMultipartSplitter(boundary: string, onPart: (body: string, index: number) => void, maxPartSize: number): TextFramer {
   const delimiter = `\n--${boundary}`;
   let state = PREAMBLE;
-  // Text not consumed yet: the start of a delimiter line or a header line, or the tail of a body that
-  // may begin a delimiter. A virtual line break lets a body start with `--boundary` (Strawberry).
-  let rest = '\n';
+  // The text of this write, from `position` on not consumed yet. Searches start at `position`, so a
+  // write with many parts is scanned once. A virtual line break lets a body start with `--boundary`.
+  let text = '\n';
+  let position = 0;
+  // The current part's text from earlier writes, and its length (the virtual line break counted out).
   let pieces: string[] = [];
-  // Counts the virtual line break out.
   let size = -1;
   let index = 0;
   // Early completion of the current part: its object was handed out already.
@@ -42,11 +43,13 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
   let findEnd: ((piece: string) => number) | undefined;
   let scanned = 0;
 
+  const unconsumed = (): string => pieces.join('') + text.slice(position);
+
   /** A part over the limit: its object, if it closed before the excess, is handed out first, as in any chunking. */
-  function overLimit(text: string): never {
+  function overLimit(body: string): never {
     if (state === BODY && !handedOut) {
-      const end = createObjectEndFinder()(text);
-      if (end !== -1 && end <= maxPartSize) onPart(text.slice(0, end), index);
+      const end = createObjectEndFinder()(body);
+      if (end !== -1 && end <= maxPartSize) onPart(body.slice(0, end), index);
     }
     throw tooLarge(maxPartSize, index);
   }
@@ -55,7 +58,7 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
     if (body.length > maxPartSize) overLimit(body);
     const isPreamble = state === PREAMBLE;
     state = DELIMITER;
-    if (size > 0) pieces = [];
+    if (pieces.length > 0) pieces = [];
     size = 0;
     scanned = 0;
     findEnd = undefined;
@@ -90,21 +93,22 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
 
   /** After a write that left a part open: hand it out if it is a JSON object that has closed. */
   function completeEarly(): void {
-    if (state !== BODY || handedOut || scanned === -1 || !endsWithBrace(pieces, rest)) return;
+    const tail = text.slice(position);
+    if (state !== BODY || handedOut || scanned === -1 || !endsWithBrace(pieces, tail)) return;
     // The brace may sit in the text kept for the delimiter search; only whitespace after it must stay.
-    const cut = rest.lastIndexOf('}') + 1;
-    pieces.push(rest.slice(0, cut));
+    const cut = tail.lastIndexOf('}') + 1;
+    pieces.push(tail.slice(0, cut));
     size += cut;
-    rest = rest.slice(cut);
+    position += cut;
     findEnd ??= createObjectEndFinder();
     for (; scanned < pieces.length; scanned++) {
       const end = findEnd(pieces[scanned]!);
       if (end === -1) continue;
-      const tail = pieces[scanned]!.slice(end) + pieces.slice(scanned + 1).join('') + rest;
+      const after = pieces[scanned]!.slice(end) + pieces.slice(scanned + 1).join('') + text.slice(position);
       const object = pieces.slice(0, scanned).join('') + pieces[scanned]!.slice(0, end);
       // Bytes after the object are reported at the delimiter, the same in every chunking.
       scanned = -1;
-      if (BLANK.test(tail)) {
+      if (BLANK.test(after)) {
         acceptPart(object);
         handedOut = true;
         pieces = [];
@@ -116,52 +120,54 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
 
   function step(): boolean {
     if (state === PREAMBLE || state === BODY) {
-      const at = rest.indexOf(delimiter);
+      const at = text.indexOf(delimiter, position);
       if (at === -1) {
         // Keep what could be the start of a delimiter; the rest belongs to the body.
-        const keep = Math.min(rest.length, delimiter.length - 1);
-        if (rest.length > keep) {
-          pieces.push(rest.slice(0, rest.length - keep));
-          size += rest.length - keep;
-          rest = rest.slice(rest.length - keep);
+        const keep = Math.max(position, text.length - delimiter.length + 1);
+        if (keep > position) {
+          pieces.push(text.slice(position, keep));
+          size += keep - position;
+          position = keep;
         }
         return false;
       }
-      const body = pieces.length === 0 ? rest.slice(0, at) : pieces.join('') + rest.slice(0, at);
-      rest = rest.slice(at + delimiter.length);
+      const body = pieces.length === 0 ? text.slice(position, at) : pieces.join('') + text.slice(position, at);
+      position = at + delimiter.length;
       finishPart(body);
       return true;
     }
     if (state === DELIMITER) {
-      if (rest.startsWith('--')) {
+      if (text.startsWith('--', position)) {
         state = CLOSED;
         return false;
       }
-      const lineEnd = rest.indexOf('\n');
+      const lineEnd = text.indexOf('\n', position);
       if (lineEnd === -1) return false;
-      rest = rest.slice(lineEnd + 1);
+      position = lineEnd + 1;
       state = HEADERS;
       return true;
     }
     if (state === HEADERS) {
-      // Headers are skipped up to the blank line after them. A part may also have none, with or without
-      // the blank line. A line break is kept before the body: an empty body then ends at a delimiter on
-      // the very next line.
-      const first = rest.charCodeAt(0);
-      if (rest === '' || (first === CR && rest.length < 2)) return false;
-      if (first === CR || first === LF) rest = rest.slice(first === CR ? 1 : 0);
-      else if (!isLetter(first)) rest = `\n${rest}`;
-      else {
-        // Header lines up to a blank line (or a line that is no header), searched line by line.
-        for (let at = 0; ; ) {
-          const lineEnd = rest.indexOf('\n', at);
-          const next = rest.charCodeAt(lineEnd + 1);
-          if (lineEnd === -1 || lineEnd + 1 === rest.length || (next === CR && lineEnd + 2 === rest.length)) return false;
+      // Headers are skipped up to the blank line after them; a part may also have none, with or without
+      // the blank line. The body starts with the line break before it, so that an empty body ends at
+      // a delimiter on the very next line.
+      const first = text.charCodeAt(position);
+      if (position === text.length || (first === CR && position + 1 === text.length)) return false;
+      if (first === CR) position++;
+      else if (first !== LF && !isLetter(first)) {
+        // A body without headers or blank line: the line break before it, from this write or virtual.
+        if (position > 0) position--;
+        else text = `\n${text}`;
+      } else if (first !== LF) {
+        for (let at = position; ; ) {
+          const lineEnd = text.indexOf('\n', at);
+          const next = text.charCodeAt(lineEnd + 1);
+          if (lineEnd === -1 || lineEnd + 1 === text.length || (next === CR && lineEnd + 2 === text.length)) return false;
           if (isLetter(next)) {
             at = lineEnd + 1;
             continue;
           }
-          rest = rest.slice(next === CR ? lineEnd + 2 : next === LF ? lineEnd + 1 : lineEnd);
+          position = next === CR ? lineEnd + 2 : next === LF ? lineEnd + 1 : lineEnd;
           break;
         }
       }
@@ -172,25 +178,26 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
   }
 
   return {
-    write(text) {
-      rest += text;
+    write(chunk) {
+      text = position < text.length ? text.slice(position) + chunk : chunk;
+      position = 0;
       while (step());
-      if (size + rest.length > maxPartSize) overLimit(pieces.join('') + rest);
+      if (size + text.length - position > maxPartSize) overLimit(unconsumed());
       completeEarly();
       return state === CLOSED;
     },
     end() {
       // A last part without a delimiter after it (servers that follow the RFC literally).
-      if (state === BODY && !handedOut && !BLANK.test(pieces.join('') + rest)) acceptPart(pieces.join('') + rest);
+      if (state === BODY && !handedOut && !BLANK.test(unconsumed())) acceptPart(unconsumed());
       return state === CLOSED;
     },
   };
 }
 
-/** Whether the text so far, `pieces` then `rest`, ends with `}` before any trailing whitespace. */
-function endsWithBrace(pieces: readonly string[], rest: string): boolean {
+/** Whether the text so far, `pieces` then `tail`, ends with `}` before any trailing whitespace. */
+function endsWithBrace(pieces: readonly string[], tail: string): boolean {
   for (let index = pieces.length; index >= 0; index--) {
-    const text = (index === pieces.length ? rest : pieces[index]!).trimEnd();
+    const text = (index === pieces.length ? tail : pieces[index]!).trimEnd();
     if (text !== '') return text.endsWith('}');
   }
   return false;
