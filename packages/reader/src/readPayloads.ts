@@ -86,13 +86,13 @@ export function readPayloads(response: Response, options: ReadPayloadsOptions = 
         .then((): IteratorResult<Payload, void> => ({ value: undefined, done: true })),
     );
 
-  const payloads: AsyncGenerator<Payload, void, undefined> = {
+  // Typed as the generator it behaves as; like Node 20's async generators, it has no `Symbol.asyncDispose`.
+  const payloads = {
     next: () => (!last && index < batch.length ? Promise.resolve({ value: batch[index++]!, done: false }) : inOrder(take)),
-    return: (value) => close(batches.return(value)),
-    throw: (error) => close(batches.throw(error)),
+    return: (value: undefined) => close(batches.return(value)),
+    throw: (error: unknown) => close(batches.throw(error)),
     [Symbol.asyncIterator]: () => payloads,
-    [Symbol.asyncDispose]: () => payloads.return(undefined).then(() => undefined),
-  };
+  } as AsyncGenerator<Payload, void, undefined>;
   return payloads;
 }
 
