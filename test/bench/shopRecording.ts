@@ -43,6 +43,7 @@ const typeDefs = /* GraphQL */ `
     price: Float!
     inStock: Boolean!
     sku: String!
+    rating: Float
   }
 `;
 
@@ -60,6 +61,14 @@ export interface ShopExecution {
   readonly payloads: readonly Record<string, unknown>[];
   /** The final data as plain `execute()` of the query without `@defer`/`@stream` returns it. */
   readonly expectedData: unknown;
+  /** The errors of that plain execution, as JSON; `undefined` when it had none. */
+  readonly expectedErrors: readonly unknown[] | undefined;
+}
+
+/** Options of {@link recordShopOperation}. */
+export interface ShopOperationOptions {
+  /** Field errors are part of the workload: plain execution may report them (default: it must not). */
+  readonly errors?: boolean;
 }
 
 /**
@@ -69,15 +78,17 @@ export interface ShopExecution {
  * @param query - The operation (one `$count: Int!` variable).
  * @param products - The products resolver's result for a count (an array or an async iterable).
  * @param count - The `$count` variable.
- * @returns The document sent, the payloads and the oracle's data.
+ * @param options - Whether field errors are expected.
+ * @returns The document sent, the payloads and the oracle's data and errors.
  * @throws When the operation is invalid, the executor delivers nothing incrementally, or the plain
- *   execution has errors.
+ *   execution has errors that were not expected.
  */
 export async function recordShopOperation(
   format: StreamFormat,
   query: DocumentNode,
   products: (count: number) => unknown,
   count: number,
+  options: ShopOperationOptions = {},
 ): Promise<ShopExecution> {
   const rootValue = {
     shop: {
@@ -95,12 +106,13 @@ export async function recordShopOperation(
   const payloads: unknown[] = [output.initialResult];
   for await (const payload of output.subsequentResults) payloads.push(payload);
 
-  const plainDocument = parse(print(document).replace(/@(?:defer|stream)\([^)]*\)/g, ''));
+  const plainDocument = parse(print(document).replace(/@(?:defer|stream)\b(?:\s*\([^)]*\))?/g, ''));
   const plain = await execute({ schema: plainSchema, document: plainDocument, rootValue, variableValues: { count } });
-  if (plain.errors !== undefined) throw new Error(plain.errors.map((error) => error.message).join('\n'));
+  if (plain.errors !== undefined && options.errors !== true) throw new Error(plain.errors.map((error) => error.message).join('\n'));
   return {
     document,
     payloads: payloads.map((payload) => JSON.parse(JSON.stringify(payload)) as Record<string, unknown>),
     expectedData: JSON.parse(JSON.stringify(plain.data)),
+    expectedErrors: plain.errors === undefined ? undefined : (JSON.parse(JSON.stringify(plain.errors)) as unknown[]),
   };
 }

@@ -24,6 +24,8 @@ export interface StreamRecording {
   readonly closeDelimiter: Uint8Array;
   /** The final data as plain `execute()` (without `@stream`) returns it: what every client must end with. */
   readonly expectedData: unknown;
+  /** The errors of that plain execution (JSON), in order; `undefined` when it had none. */
+  readonly expectedErrors?: readonly unknown[] | undefined;
 }
 
 /** The operation, as the application writes it. Apollo's cache adds `__typename` before sending. */
@@ -89,7 +91,26 @@ export async function recordStream(format: StreamFormat, items: number): Promise
   if (payloads.length < items + 1 || payloads.length > items + 2) {
     throw new Error(`expected one payload per item, got ${payloads.length} payloads for ${items} items`);
   }
+  return frameRecording(format, items, payloads, expectedData);
+}
 
+/**
+ * Frames payloads as multipart/mixed the way Apollo Server frames them (boundary `-`).
+ *
+ * @param format - The payloads' wire format (it picks the content type).
+ * @param items - The item count the recording answers (the request's `count` variable).
+ * @param payloads - Every payload, in order.
+ * @param expectedData - The oracle's data.
+ * @param expectedErrors - The oracle's errors, if any.
+ * @returns The recording.
+ */
+export function frameRecording(
+  format: StreamFormat,
+  items: number,
+  payloads: readonly unknown[],
+  expectedData: unknown,
+  expectedErrors?: readonly unknown[],
+): StreamRecording {
   const parts = payloads.map((payload) => encoder.encode(PART_HEADER + JSON.stringify(payload)));
   const closeDelimiter = encoder.encode(CLOSE_DELIMITER);
   const body = new Uint8Array(parts.reduce((length, part) => length + part.length, closeDelimiter.length));
@@ -107,6 +128,7 @@ export async function recordStream(format: StreamFormat, items: number): Promise
     parts,
     closeDelimiter,
     expectedData,
+    expectedErrors,
   };
 }
 
