@@ -44,25 +44,7 @@ const MAX_WAITING_RESULTS = 16;
  */
 export function mergeResults<TData, TExtensions>(
   batches: AsyncIterable<readonly unknown[]>,
-  options: MergeResultsOptions,
-): AsyncGenerator<IncrementalResult<TData, TExtensions>, void, undefined> {
-  // `return()` ends a `next()` that waits for a stalled server: a generator would queue it behind that.
-  const state: Closing = { closing: false, interrupt: () => undefined };
-  const results = merge<TData, TExtensions>(batches, options, state);
-  const close = results.return;
-  results.return = (value) => {
-    state.closing = true;
-    state.interrupt();
-    options.stop(undefined);
-    return close.call(results, value);
-  };
-  return results;
-}
-
-async function* merge<TData, TExtensions>(
-  batches: AsyncIterable<readonly unknown[]>,
   { stop, signal, pace = true, allowEmpty, clock = () => performance.now() }: MergeResultsOptions,
-  state: Closing,
 ): AsyncGenerator<IncrementalResult<TData, TExtensions>, void, undefined> {
   type Result = IncrementalResult<TData, TExtensions>;
   const reassembler = createReassembler<TData, TExtensions>();
@@ -70,7 +52,9 @@ async function* merge<TData, TExtensions>(
   let handedOut: Result | undefined;
   let failure: { readonly error: unknown } | undefined;
   let ended = false;
+  // The consumer stopped: `stopped` once the results ended, `closing` as soon as it called `return()`.
   let stopped = false;
+  let closing = false;
   // Time spent merging since the last result was handed out.
   let merging = 0;
   // The consumer waiting for news (`final`: the source ended), and the reading waiting for room.
@@ -117,43 +101,52 @@ async function* merge<TData, TExtensions>(
   /** Once the last result of an incremental response was handed out, nothing after it matters. */
   const complete = (): boolean => handedOut?.hasNext === false && reassembler.format !== 'single';
 
-  void read();
-  state.interrupt = () => wake?.(true);
-  let notBefore = 0;
-  try {
-    for (;;) {
-      if (signal?.aborted && !complete()) throw signal.reason;
-      if (pace && !ended && clock() < notBefore) await news(notBefore);
-      if (state.closing) return;
-      const started = clock();
-      const result = waiting.shift() ?? (reassembler.current === handedOut ? undefined : reassembler.current);
-      room?.();
-      if (result) {
-        handedOut = result;
-        const cost = merging + clock() - started;
-        const yielded = clock();
-        yield result;
-        const back = clock();
-        merging = 0;
-        notBefore = cost + back - yielded >= PACE_MIN_MS ? back + cost + back - yielded : 0;
-        continue;
+  async function* results(): AsyncGenerator<Result, void, undefined> {
+    void read();
+    let notBefore = 0;
+    try {
+      for (;;) {
+        if (signal?.aborted && !complete()) throw signal.reason;
+        if (pace && !ended && clock() < notBefore) await news(notBefore);
+        if (closing) return;
+        const started = clock();
+        const result = waiting.shift() ?? (reassembler.current === handedOut ? undefined : reassembler.current);
+        room?.();
+        if (result) {
+          handedOut = result;
+          // What this result cost: merging since the last one (copies made after it included), and
+          // publishing; then the consumer's time with it.
+          let cost = merging + clock() - started;
+          merging = 0;
+          const yielded = clock();
+          yield result;
+          const back = clock();
+          cost += back - yielded;
+          notBefore = cost >= PACE_MIN_MS ? back + cost : 0;
+          continue;
+        }
+        if (failure && !complete()) throw failure.error;
+        if (ended) break;
+        await news();
+        if (closing) return;
       }
-      if (failure && !complete()) throw failure.error;
-      if (ended) break;
-      await news();
-      if (state.closing) return;
+    } finally {
+      stopped = true;
+      room?.();
+      if (!ended && !closing) stop(undefined);
     }
-  } finally {
-    stopped = true;
-    room?.();
-    if (!ended && !state.closing) stop(undefined);
+    if (!handedOut && !allowEmpty?.()) throw new IncrementalError('EMPTY_RESPONSE', 'the response had no payload');
+    if (handedOut?.hasNext) throw new IncrementalError('INCOMPLETE_RESPONSE', 'the response ended after a payload with "hasNext": true');
   }
-  if (!handedOut && !allowEmpty?.()) throw new IncrementalError('EMPTY_RESPONSE', 'the response had no payload');
-  if (handedOut?.hasNext) throw new IncrementalError('INCOMPLETE_RESPONSE', 'the response ended after a payload with "hasNext": true');
-}
 
-/** Lets `return()` end a wait for news. */
-interface Closing {
-  closing: boolean;
-  interrupt: () => void;
+  // `return()` ends a `next()` that waits for a stalled server: a generator would queue it behind that.
+  const generator = results();
+  const close = generator.return;
+  generator.return = (value) => {
+    closing = true;
+    wake?.(true);
+    stop(undefined);
+    return close.call(generator, value);
+  };
+  return generator;
 }
