@@ -135,7 +135,7 @@ async function* readBatches(
   try {
     throwIfAborted(signal);
     if (!response.ok) {
-      const body = await readErrorBody(response, maxPartSize, signal, stop);
+      const body = await readErrorBody(response, maxPartSize, signal);
       throwIfAborted(signal);
       const payload = contentType.includes('graphql-response+json') ? parseGraphQLResponse(body) : undefined;
       if (!payload) throw new IncrementalError('HTTP_STATUS', `the server answered ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`, { status: response.status, body });
@@ -143,7 +143,7 @@ async function* readBatches(
       return;
     }
     const decoder = createPayloadDecoder({ contentType, maxPartSize, onPayload: (payload) => batch.push(payload) });
-    const body = openBody(response, signal, [stop]);
+    const body = openBody(response, signal, stop);
     try {
       for (let chunk = await body.read(); chunk !== undefined; chunk = await body.read()) {
         try {
@@ -177,9 +177,9 @@ type Chunk = ArrayBufferView | ArrayBuffer | string;
 
 /**
  * Opens the body: `read()` gives the next chunk, or `undefined` at its end. `signal` rejects a pending
- * read with its reason; `stops` end it quietly. Not a generator: that would cost a hop per chunk.
+ * read with its reason; `stop` ends it quietly. Not a generator: that would cost a hop per chunk.
  */
-function openBody(response: Response, signal: AbortSignal | undefined, stops: readonly AbortSignal[]): { read(): Promise<Chunk | undefined>; close(): void } {
+function openBody(response: Response, signal: AbortSignal | undefined, stop: AbortSignal): { read(): Promise<Chunk | undefined>; close(): void } {
   if (!response.body) {
     // React Native's fetch has no streaming body: the response arrives whole.
     let read = false;
@@ -194,20 +194,19 @@ function openBody(response: Response, signal: AbortSignal | undefined, stops: re
   } catch (cause) {
     throw readFailed(cause);
   }
-  const signals = signal ? [signal, ...stops] : stops;
+  const signals = signal ? [signal, stop] : [stop];
   const cancel = (): void => void reader.cancel(signal?.reason).catch(ignore);
-  const stopped = (): boolean => stops.some((stop) => stop.aborted);
   for (const each of signals) each.addEventListener('abort', cancel);
   return {
     read: () =>
       reader.read().then(
         (result) => {
           throwIfAborted(signal);
-          return result.done || stopped() ? undefined : result.value;
+          return result.done || stop.aborted ? undefined : result.value;
         },
         (cause: unknown) => {
           throwIfAborted(signal);
-          if (stopped()) return undefined;
+          if (stop.aborted) return undefined;
           throw readFailed(cause);
         },
       ),
@@ -219,14 +218,14 @@ function openBody(response: Response, signal: AbortSignal | undefined, stops: re
 }
 
 /** At most `limit` characters of an error response's body, and no more once it pauses for a while. */
-async function readErrorBody(response: Response, limit: number, signal: AbortSignal | undefined, stop: AbortSignal): Promise<string> {
+async function readErrorBody(response: Response, limit: number, signal: AbortSignal | undefined): Promise<string> {
   const decoder = new TextDecoder();
   const patience = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let text = '';
   let body: ReturnType<typeof openBody> | undefined;
   try {
-    body = openBody(response, signal, [stop, patience.signal]);
+    body = openBody(response, signal, patience.signal);
     for (;;) {
       timer = setTimeout(() => patience.abort(), ERROR_BODY_PATIENCE_MS);
       const chunk = await body.read();
