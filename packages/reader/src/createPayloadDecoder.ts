@@ -36,7 +36,7 @@ export interface PayloadDecoderOptions {
  *
  * @param options - Content type, payload callback, size limit.
  * @returns The decoder.
- * @throws {RangeError} For a `maxPartSize` that is not a positive integer or `Infinity`.
+ * @throws {RangeError} For a `maxPartSize` that is not a positive number.
  * @example
  * ```ts
  * const decoder = createPayloadDecoder({ contentType: xhr.getResponseHeader('content-type'), onPayload: render });
