@@ -118,64 +118,69 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
     }
   }
 
-  function step(): boolean {
-    if (state === PREAMBLE || state === BODY) {
-      const at = text.indexOf(delimiter, position);
-      if (at === -1) {
-        // Keep what could be the start of a delimiter; the rest belongs to the body.
-        const keep = Math.max(position, text.length - delimiter.length + 1);
-        if (keep > position) {
-          pieces.push(text.slice(position, keep));
-          size += keep - position;
-          position = keep;
-        }
-        return false;
+  /** Reads a body up to the next delimiter; `false` when this write holds none. */
+  function body(): boolean {
+    const at = text.indexOf(delimiter, position);
+    if (at === -1) {
+      // Keep what could be the start of a delimiter; the rest belongs to the body.
+      const keep = Math.max(position, text.length - delimiter.length + 1);
+      if (keep > position) {
+        pieces.push(text.slice(position, keep));
+        size += keep - position;
+        position = keep;
       }
-      const body = pieces.length === 0 ? text.slice(position, at) : pieces.join('') + text.slice(position, at);
-      position = at + delimiter.length;
-      finishPart(body);
-      return true;
+      return false;
     }
-    if (state === DELIMITER) {
-      if (text.startsWith('--', position)) {
-        state = CLOSED;
-        return false;
-      }
-      const lineEnd = text.indexOf('\n', position);
-      if (lineEnd === -1) return false;
-      position = lineEnd + 1;
-      state = HEADERS;
-      return true;
-    }
-    if (state === HEADERS) {
-      // Headers are skipped up to the blank line after them; a part may also have none, with or without
-      // the blank line. The body starts with the line break before it, so that an empty body ends at
-      // a delimiter on the very next line.
-      const first = text.charCodeAt(position);
-      if (position === text.length || (first === CR && position + 1 === text.length)) return false;
-      if (first === CR) position++;
-      else if (first !== LF && !isLetter(first)) {
-        // A body without headers or blank line: the line break before it, from this write or virtual.
-        if (position > 0) position--;
-        else text = `\n${text}`;
-      } else if (first !== LF) {
-        for (let at = position; ; ) {
-          const lineEnd = text.indexOf('\n', at);
-          const next = text.charCodeAt(lineEnd + 1);
-          if (lineEnd === -1 || lineEnd + 1 === text.length || (next === CR && lineEnd + 2 === text.length)) return false;
-          if (isLetter(next)) {
-            at = lineEnd + 1;
-            continue;
-          }
-          position = next === CR ? lineEnd + 2 : next === LF ? lineEnd + 1 : lineEnd;
-          break;
-        }
-      }
-      state = BODY;
-      return true;
-    }
-    return false;
+    const part = pieces.length === 0 ? text.slice(position, at) : pieces.join('') + text.slice(position, at);
+    position = at + delimiter.length;
+    finishPart(part);
+    return true;
   }
+
+  /** Reads the rest of a delimiter line: `--` closes the body, anything else up to the line break is padding. */
+  function delimiterLine(): boolean {
+    if (text.startsWith('--', position)) {
+      state = CLOSED;
+      return false;
+    }
+    const lineEnd = text.indexOf('\n', position);
+    if (lineEnd === -1) return false;
+    position = lineEnd + 1;
+    state = HEADERS;
+    return true;
+  }
+
+  /**
+   * Skips headers up to the blank line after them; a part may also have none, with or without the blank
+   * line. The body starts with the line break before it, so that an empty body ends at a delimiter on
+   * the very next line.
+   */
+  function headers(): boolean {
+    const first = text.charCodeAt(position);
+    if (position === text.length || (first === CR && position + 1 === text.length)) return false;
+    if (first === CR) position++;
+    else if (first !== LF && !isLetter(first)) {
+      // A body without headers or blank line: the line break before it, from this write or virtual.
+      if (position > 0) position--;
+      else text = `\n${text}`;
+    } else if (first !== LF) {
+      for (let at = position; ; ) {
+        const lineEnd = text.indexOf('\n', at);
+        const next = text.charCodeAt(lineEnd + 1);
+        if (lineEnd === -1 || lineEnd + 1 === text.length || (next === CR && lineEnd + 2 === text.length)) return false;
+        if (isLetter(next)) {
+          at = lineEnd + 1;
+          continue;
+        }
+        position = next === CR ? lineEnd + 2 : next === LF ? lineEnd + 1 : lineEnd;
+        break;
+      }
+    }
+    state = BODY;
+    return true;
+  }
+
+  const step = (): boolean => (state <= BODY ? body() : state === DELIMITER ? delimiterLine() : state === HEADERS && headers());
 
   return {
     write(chunk) {
