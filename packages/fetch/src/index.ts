@@ -1,6 +1,7 @@
 export { fetchIncremental } from './fetchIncremental.js';
 export { buildAcceptHeader } from './buildAcceptHeader.js';
 export { isSubscription } from './isSubscription.js';
+export { PACE_MIN_MS } from './mergeResults.js';
 export type {
   DocumentTypeDecoration,
   FetchIncrementalInit,
