@@ -5,10 +5,12 @@
  * result as soon as it is out (the fastest consumer: the most results, the most copying).
  *
  * Contestants, interleaved per scenario:
- * - `fetchIncremental`, as shipped: it paces its results by their own cost once a response is long
- *   (`coalesceResults.ts`), so its batches grow with the list;
- * - the same reader and reassembler publishing once per network chunk, unpaced
- *   (`readPayloadBatches`, then `applyAll` per batch): what `fetchIncremental` would do without pacing;
+ * - `fetchIncremental`, as shipped: it paces its results by their cost (`mergeResults.ts`): a result
+ *   that cost t ≥ `PACE_MIN_MS` (0.5 ms; merging, plus the consumer's time with it) is followed by the
+ *   next only after t more, while payloads keep merging, so batches grow with the list;
+ * - `fetchIncremental` with `pace: false`: a result whenever there is news;
+ * - the reader and reassembler by hand, publishing once per network chunk (`readPayloadBatches`, then
+ *   `applyAll` per batch): the least a client on these packages can do per chunk;
  * - urql's `Client` with `fetchExchange` (`mergeResultPatch` per payload), up to N = 10,000 (at
  *   100,000 it takes about 90 s per run: see `results/reassembler.md`).
  *
@@ -22,7 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Client, fetchExchange } from '@urql/core';
-import { fetchIncremental } from '@graphql-incremental/fetch';
+import { fetchIncremental, PACE_MIN_MS } from '@graphql-incremental/fetch';
 import { readPayloadBatches } from '@graphql-incremental/reader';
 import { createReassembler } from '@graphql-incremental/reassembler';
 import {
@@ -55,23 +57,27 @@ const GROWTH_TARGET = 1.5;
 const URL_ = 'http://bench.invalid/graphql';
 
 const OURS = 'fetchIncremental';
-const PER_CHUNK = 'ours unpaced: applyAll per network chunk';
+const UNPACED = 'fetchIncremental, pace: false';
+const PER_CHUNK = 'reader + reassembler: applyAll per network chunk';
 const URQL = 'urql Client + fetchExchange';
-type Name = typeof OURS | typeof PER_CHUNK | typeof URQL;
-const NAMES: readonly Name[] = [OURS, PER_CHUNK, URQL];
+type Name = typeof OURS | typeof UNPACED | typeof PER_CHUNK | typeof URQL;
+const NAMES: readonly Name[] = [OURS, UNPACED, PER_CHUNK, URQL];
 
 type Run = (fetchImpl: typeof fetch, recording: StreamRecording) => Promise<{ readonly data: unknown; readonly results: number }>;
 
+async function runFetchIncremental(fetchImpl: typeof fetch, recording: StreamRecording, pace: boolean): Promise<{ readonly data: unknown; readonly results: number }> {
+  let data: unknown;
+  let results = 0;
+  for await (const result of fetchIncremental(URL_, { query: STREAM_QUERY, variables: { count: recording.items } }, { fetch: fetchImpl, pace })) {
+    data = result.data;
+    results += 1;
+  }
+  return { data, results };
+}
+
 const runs: Record<Name, Run> = {
-  async [OURS](fetchImpl, recording) {
-    let data: unknown;
-    let results = 0;
-    for await (const result of fetchIncremental(URL_, { query: STREAM_QUERY, variables: { count: recording.items } }, { fetch: fetchImpl })) {
-      data = result.data;
-      results += 1;
-    }
-    return { data, results };
-  },
+  [OURS]: (fetchImpl, recording) => runFetchIncremental(fetchImpl, recording, true),
+  [UNPACED]: (fetchImpl, recording) => runFetchIncremental(fetchImpl, recording, false),
   async [PER_CHUNK](fetchImpl, recording) {
     const response = await fetchImpl(URL_, { method: 'POST', body: JSON.stringify({ variables: { count: recording.items } }) });
     const reassembler = createReassembler();
@@ -155,11 +161,12 @@ function growthSteps(format: StreamFormat, name: Name): number[] {
 }
 
 const timeTable = markdownTable(
-  ['format', 'N', ...NAMES.map((name) => `${name}: µs/item (total, results)`), `${OURS} ÷ unpaced`, `${OURS} ÷ urql`],
+  ['format', 'N', ...NAMES.map((name) => `${name}: µs/item (total, results)`), `${OURS} ÷ pace: false`, `${OURS} ÷ applyAll per chunk`, `${OURS} ÷ urql`],
   results.map((result) => [
     result.format,
     result.items.toLocaleString('en-US'),
     ...NAMES.map((name) => cell(result, name)),
+    formatRatio(pairedRatio(samplesOf(result, OURS), samplesOf(result, UNPACED))),
     formatRatio(pairedRatio(samplesOf(result, OURS), samplesOf(result, PER_CHUNK))),
     has(result, URQL) ? formatRatio(pairedRatio(samplesOf(result, OURS), samplesOf(result, URQL))) : '—',
   ]),
@@ -169,7 +176,7 @@ const growthTable = markdownTable(
   FORMATS.map((format) => [format, ...NAMES.map((name) => growthSteps(format, name).map(formatRatio).join(', ') || '—')]),
 );
 const oursSteps = FORMATS.flatMap((format) => growthSteps(format, OURS));
-const correct = results.every((result) => !isWrong(result, OURS) && !isWrong(result, PER_CHUNK));
+const correct = results.every((result) => !isWrong(result, OURS) && !isWrong(result, UNPACED) && !isWrong(result, PER_CHUNK));
 const growthMet = correct && oursSteps.every((step) => step <= GROWTH_TARGET);
 const summary =
   `- Growth of \`fetchIncremental\`'s µs/item per 10× N at most ${GROWTH_TARGET}× when payloads are merged per network chunk: ` +
@@ -192,10 +199,11 @@ if (write) {
       "ratios are per-round (paired) medians. Every run's final `data` is compared with plain `execute()`: ✗ = it differed.",
       '',
       'Contestants:',
-      "- `fetchIncremental` as shipped. Once a response has delivered 10,000 payloads, a merge that took `t` ≥ 0.1 ms is",
-      '  followed by `4t` of reading before the next one (`packages/fetch/src/coalesceResults.ts`), so batches grow with',
-      '  the list and at most a fifth of the time goes to merging;',
-      '- the same reader and reassembler unpaced: `readPayloadBatches`, then `applyAll` and a published result per network',
+      `- \`fetchIncremental\` as shipped. A result that cost \`t\` ≥ ${PACE_MIN_MS} ms (merging it, plus the consumer's time with it) is`,
+      '  followed by the next only after `t` more, while payloads keep merging (`packages/fetch/src/mergeResults.ts`), so',
+      '  batches grow with the list and merging and consuming get at most half the time;',
+      '- `fetchIncremental` with `pace: false`: a result whenever there is news, i.e. about one per network chunk here;',
+      '- the reader and reassembler by hand: `readPayloadBatches`, then `applyAll` and a published result per network',
       '  chunk. Each result holds a plain array, so each one copies the growing list: quadratic at large N;',
       `- urql's \`Client\` with \`fetchExchange\` (\`mergeResultPatch\`, a new result per payload), up to N = ${URQL_MAX_ITEMS.toLocaleString('en-US')}.`,
       '',

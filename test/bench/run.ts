@@ -3,6 +3,11 @@
  * whose names contain one of the arguments: `pnpm bench` runs all, `pnpm bench apollo` the Apollo one.
  * Flags (`--quick`, `--no-write`) are passed on to the benchmarks through `process.argv`.
  *
+ * Targets: `apollo` (Apollo Client end to end), `fetch` (a long `@stream` end to end), `growth` (deferred
+ * list items and accumulated errors at 100,000), `memory` (a paused consumer while ~200 MB stream),
+ * `reader` (multipart reading against the peers), `reassembler` (merging against the peers). `size.ts`
+ * is separate (`pnpm size`).
+ *
  * Benchmarks are not tests: vitest never collects them (its pattern is `*.test.ts`).
  */
 import { readdir } from 'node:fs/promises';
