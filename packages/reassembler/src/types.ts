@@ -4,10 +4,7 @@ export type PathSegment = string | number;
 /** A response path, as GraphQL errors and incremental payloads carry it. */
 export type Path = readonly PathSegment[];
 
-/**
- * A GraphQL error as it arrives on the wire (the shape of graphql-js `GraphQLFormattedError`).
- * Declared here so that this package needs no dependency on `graphql`.
- */
+/** A GraphQL error as it arrives (graphql-js `GraphQLFormattedError`), so that no `graphql` dependency is needed. */
 export interface GraphQLErrorJSON {
   readonly message: string;
   readonly locations?: readonly { readonly line: number; readonly column: number }[];
@@ -19,10 +16,8 @@ export interface GraphQLErrorJSON {
 export type BoundaryKind = 'defer' | 'stream';
 
 /**
- * A deferred fragment or stream that the server announced and has not completed yet.
- *
- * Only the current format announces boundaries (`pending`); the 2022 and pre-2022 formats send data
- * without announcing it, so with them `pending` stays empty and `hasNext` is the only signal.
+ * A deferred fragment or stream that the server announced and has not completed yet. Only the current
+ * format announces boundaries (`pending`); with the others `pending` stays empty and `hasNext` is the only signal.
  */
 export interface PendingBoundary {
   /** The server's id for the boundary (current format only). */
@@ -53,13 +48,10 @@ export interface FailedBoundary extends PendingBoundary {
 export type WireFormat = 'current' | '2022' | 'pre-2022' | 'single';
 
 /**
- * The merged result after some payloads. Results are immutable: a result handed out is never changed
- * again, and each new result shares (`===`) every subtree that the payloads since the last one did not touch.
+ * The merged result after some payloads. Results are immutable: a result handed out never changes, and
+ * each new result shares (`===`) every subtree that the payloads since the last one did not touch.
  */
-export interface IncrementalResult<
-  TData = Record<string, unknown>,
-  TExtensions = Record<string, unknown>,
-> {
+export interface IncrementalResult<TData = Record<string, unknown>, TExtensions = Record<string, unknown>> {
   /** The data so far. Absent when the server sent none (a request error). */
   readonly data?: TData | null;
   /** Every error received so far, in arrival order: top-level, entry-level and boundary failures. */
