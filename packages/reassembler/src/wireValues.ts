@@ -4,60 +4,57 @@ import type { GraphQLErrorJSON, Path } from './types.js';
 export const { isArray } = Array;
 export const { hasOwn } = Object;
 
+/** A wire record: a payload or one of its entries. */
+export type Entry = Record<string, unknown>;
+
 /** Throws the reassembler's error; the reassembler adds the payload's index. */
 export function fail(code: IncrementalErrorCode, message: string, path?: Path): never {
   throw new IncrementalError(code, message, path && { path });
 }
 
-/** Names what arrived, for messages: `null`, `nothing`, `a list`, `an object`, `a string`, … */
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return value === null ? 'null' : 'nothing';
-  return isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
+/** Names a JSON value's type for checks and messages: `null`, `list`, `object`, `string`, … */
+export const typeOf = (value: unknown): string => (value === null ? 'null' : isArray(value) ? 'list' : typeof value);
+
+/** `true` for a JSON object (not `null`, not a list). */
+export const isRecord = (value: unknown): value is Entry => typeOf(value) === 'object';
 
 /** Throws `INVALID_PAYLOAD`: what `field` should have been, and what it was. */
 export function invalid(field: string, expected: string, value: unknown): never {
-  return fail('INVALID_PAYLOAD', `expected ${field} to be ${expected}, got ${describe(value)}`);
+  return fail('INVALID_PAYLOAD', `${field}: expected ${expected}, got ${typeOf(value)}`);
 }
 
-/** `true` for a JSON object (not `null`, not a list). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !isArray(value);
+/** Reads an optional field of `type`; absent and `null` (Strawberry's "absent") come back as they are. */
+export function read(record: Entry, field: string, type: string): unknown {
+  const value = record[field];
+  return value === undefined || value === null || typeOf(value) === type ? value : invalid(field, type, value);
+}
+
+/** Reads a list whose items pass `isItem`; absent or `null` reads as empty unless `required`. */
+function readList<T>(record: Entry, field: string, isItem: (item: unknown) => boolean, expected: string, required = false): readonly T[] {
+  const list = (read(record, field, 'list') ?? (required ? invalid(field, 'list', record[field]) : [])) as readonly T[];
+  for (const item of list) if (!isItem(item)) invalid(`${field} item`, expected, item);
+  return list;
 }
 
 const isSegment = (segment: unknown) => typeof segment === 'string' || (Number.isSafeInteger(segment) && (segment as number) >= 0);
 const isError = (error: unknown) => isRecord(error) && typeof error['message'] === 'string';
 
-/** Reads a list whose items all pass `valid`; `null` or absent reads as empty. */
-function readList<T>(value: unknown, field: string, expected: string, valid: (item: unknown) => boolean): readonly T[] {
-  if (value === undefined || value === null) return [];
-  if (!isArray(value)) return invalid(field, 'a list', value);
-  for (const item of value) if (!valid(item)) invalid(`${field} items`, expected, item);
-  return value as readonly T[];
-}
-
 /** Reads a list of entries: `pending`, `incremental`, `completed`. */
-export const readEntries = (value: unknown, field: string) => readList<Record<string, unknown>>(value, field, 'objects', isRecord);
+export const readEntries = (record: Entry, field: string) => readList<Entry>(record, field, isRecord, 'object');
 
 /** Reads `errors`: objects with a string `message`. */
-export const readErrors = (value: unknown) => readList<GraphQLErrorJSON>(value, 'errors', 'objects with a message', isError);
+export const readErrors = (record: Entry) => readList<GraphQLErrorJSON>(record, 'errors', isError, 'object with a message');
 
-/** Reads a response path: field names and non-negative integer indexes. */
-export function readPath(value: unknown, field = 'path'): Path {
-  return isArray(value) ? readList(value, field, 'names or non-negative integer indexes', isSegment) : invalid(field, 'a list', value);
-}
+/** Reads a response path (field names and list indexes); only `path` is required. */
+export const readPath = (record: Entry, field = 'path'): Path => readList(record, field, isSegment, 'name or index', field === 'path');
 
-/** Reads an optional `label`; Strawberry's `null` counts as absent. */
-export function readLabel(value: unknown): string | undefined {
-  return value === undefined || value === null || typeof value === 'string' ? (value ?? undefined) : invalid('label', 'a string', value);
+/** Reads an optional `label` as `{ label }` to spread; Strawberry's `label: null` counts as none. */
+export function readLabel(entry: Entry): { label?: string } {
+  const label = read(entry, 'label', 'string') as string | null | undefined;
+  return label == null ? {} : { label };
 }
 
 /** Reads an id; numbers become strings (Apollo's v0.2 document shows `"id": 0`). */
 export function readId(value: unknown): string {
-  return typeof value === 'string' ? value : Number.isFinite(value) ? String(value) : invalid('id', 'a string', value);
-}
-
-/** Reads optional `extensions`; Strawberry's `null` counts as absent. */
-export function readExtensions(value: unknown): Record<string, unknown> | undefined {
-  return value === undefined || value === null ? undefined : isRecord(value) ? value : invalid('extensions', 'an object', value);
+  return typeof value === 'string' ? value : Number.isFinite(value) ? String(value) : invalid('id', 'string', value);
 }
