@@ -32,7 +32,7 @@ interface State {
   errors?: GraphQLErrorJSON[];
   extensions?: Record<string, unknown>;
   hasNext: boolean;
-  pending: readonly PendingBoundary[]; // as of the restore point; the live boundaries are in `open`
+  pending: readonly PendingBoundary[]; // as last published; the live boundaries are in `open`
   failed: FailedBoundary[];
   format?: WireFormat;
   dead: ReadonlySet<string>; // 2022 format: lists whose stream failed; later items for them are dropped
@@ -40,7 +40,7 @@ interface State {
 
 const createState = (): State => ({ hasNext: true, pending: [], failed: [], dead: new Set() });
 
-/** Unpublished payloads kept for replay before a restore point is taken without publishing. */
+/** Payloads pushed without reading `current` before they are published all the same (see `push`). */
 const MAX_REPLAY = 256;
 
 /**
@@ -63,11 +63,10 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
   const { write, append, setAt, merge, ...drafts } = createDrafts();
   let restorePoint = createState();
   let state = { ...restorePoint };
-  // Payloads applied since the restore point: a failure restores it and applies these again.
+  // Payloads applied since the last result: a rejected payload restores that and applies these again.
   let replay: unknown[] = [];
   let open = new Map<string, PendingBoundary>();
   let openChanged = false;
-  let dirty = false;
   let received = 0;
   let result: Result | undefined;
 
@@ -83,24 +82,19 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
       for (const earlier of replay) applyPayload(earlier);
       throw error instanceof IncrementalError ? new IncrementalError(error.code, error.message, { ...error, payloadIndex }) : error;
     }
-    dirty = true;
-    // A restore point costs about what the drafts and `open` hold (copied again after it): waiting for
-    // as many payloads keeps that linear, and the replay list within the size of the state.
-    if (replay.push(payload) >= Math.max(MAX_REPLAY, drafts.size() + open.size)) takeRestorePoint();
+    // Publishing costs about what the drafts and `open` hold (copied again after it): waiting for as
+    // many payloads keeps that linear, and the replay list within the size of the state.
+    if (replay.push(payload) >= Math.max(MAX_REPLAY, drafts.size() + open.size)) publish();
   }
 
-  function takeRestorePoint(): void {
+  /** Makes the state a result, and the restore point: the drafts become published parts. */
+  function publish(): Result | undefined {
+    if (replay.length === 0) return result;
     if (openChanged) state.pending = [...open.values()];
     openChanged = false;
     drafts.clear();
     restorePoint = { ...state };
     replay = [];
-  }
-
-  function publish(): Result | undefined {
-    if (!dirty) return result;
-    takeRestorePoint();
-    dirty = false;
     const { format: _format, dead: _dead, ...published } = state;
     return (result = published as Result);
   }
@@ -119,8 +113,8 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
       applyEntry(payload, true);
     } else {
       const data = read(payload, 'data', 'object');
-      // Only the first payload's `data` may be `null` (the spec has none on later ones).
-      if (data === null ? initial : data !== undefined) state.data = merge(state.data, data);
+      // A later payload's `data: null` means nothing (the spec allows `data` on the first one only).
+      if (data !== undefined && (initial || data !== null)) state.data = merge(state.data, data);
       appendErrors(readErrors(payload));
       mergeExtensions(payload);
       const announced = readEntries(payload, 'pending').map(announce);
@@ -185,18 +179,20 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
       isStream = isArray(list) && index >= list.length;
       if (isStream) items = [data];
     }
-    // A 2022 entry reports a failure with `data: null`, `items: null`, or (Tanka) `path` and `errors` only.
+    // A 2022 entry reports a failure with `items: null`, `data: null`, or (Tanka) `path` and `errors` only.
     let failed: BoundaryKind | undefined;
     if (isStream && (items !== null || boundary)) {
       if (!isArray(items)) invalid('items', 'list', items);
       // Hot Chocolate (`incrementalSpec=v0.1`) names the list itself: the items then go at its end.
       if (!state.dead.has(JSON.stringify(listPath))) writeItems(listPath, index, items);
       if (boundary) setKind(boundary, 'stream');
-    } else if (boundary || (hasOwn(entry, 'data') && data !== null && !isStream)) {
+    } else if (isStream) {
+      failed = 'stream';
+    } else if (boundary || (hasOwn(entry, 'data') && data !== null)) {
       if (!isRecord(data)) invalid('data', 'object', data);
       update(path, 'object', (target) => merge(target, data));
     } else {
-      failed = isStream || (!hasOwn(entry, 'data') && index !== undefined && walk(state.data, path) === undefined) ? 'stream' : 'defer';
+      failed = !hasOwn(entry, 'data') && index !== undefined && walk(state.data, path) === undefined ? 'stream' : 'defer';
     }
     const errors = readErrors(entry);
     if (failed === undefined) appendErrors(errors);
