@@ -84,8 +84,9 @@ export function createDrafts() {
     if (depth > MAX_MERGE_DEPTH) fail('INVALID_PAYLOAD', `expected data at most ${MAX_MERGE_DEPTH} levels deep`);
     let merged = existing as Container;
     for (const key of Object.keys(incoming)) {
+      // Own keys only: an inherited `__proto__` or `constructor` is no field to merge into.
       const previous = hasOwn(existing, key) ? (existing as Container)[key] : undefined;
-      const value = previous === undefined ? (incoming as Container)[key] : merge(previous, (incoming as Container)[key], depth + 1);
+      const value = merge(previous, (incoming as Container)[key], depth + 1);
       if (value !== previous) merged = write(merged, key, value);
     }
     return merged;
