@@ -85,7 +85,7 @@ describe('payloads that do not fit raise typed errors and leave current unchange
   const cases: readonly { name: string; initial: string; payload: string; code: IncrementalErrorCode; path?: readonly (string | number)[]; message: RegExp }[] = [
     { name: 'unknown id in incremental', initial: initialCurrent, payload: '{"incremental":[{"id":"9","data":{}}],"hasNext":true}', code: 'UNKNOWN_ID', message: /^payload 1: expected a pending id, got "9"$/ },
     { name: 'unknown id in completed', initial: initialCurrent, payload: '{"completed":[{"id":"0"},{"id":"0"}],"hasNext":true}', code: 'UNKNOWN_ID', message: /^payload 1: expected a pending id, got "0"$/ },
-    { name: 'duplicate pending id', initial: initialCurrent, payload: '{"pending":[{"id":"0","path":["hero"]}],"hasNext":true}', code: 'DUPLICATE_ID', path: ['hero'], message: /^payload 1 \(hero\): expected a new id, got pending "0"$/ },
+    { name: 'duplicate pending id', initial: initialCurrent, payload: '{"pending":[{"id":"0","path":["hero"]}],"hasNext":true}', code: 'DUPLICATE_ID', path: ['hero'], message: /^payload 1 \(hero\): expected a new id, got "0"$/ },
     { name: 'subPath that does not exist', initial: initialCurrent, payload: '{"incremental":[{"id":"0","subPath":["friend"],"data":{"a":1}}],"hasNext":true}', code: 'PATH_NOT_FOUND', path: ['hero', 'friend'], message: /^payload 1 \(hero\.friend\): expected object, got undefined$/ },
     { name: 'deferred data onto a scalar', initial: initialCurrent, payload: '{"incremental":[{"id":"0","subPath":["name"],"data":{"a":1}}],"hasNext":true}', code: 'NOT_AN_OBJECT', path: ['hero', 'name'], message: /^payload 1 \(hero\.name\): expected object, got string$/ },
     { name: 'items for a defer boundary', initial: initialCurrent, payload: '{"incremental":[{"id":"0","items":[1]}],"hasNext":true}', code: 'NOT_A_LIST', path: ['hero'], message: /expected list, got object/ },
@@ -171,7 +171,7 @@ describe('payloads that do not fit raise typed errors and leave current unchange
     for (const payload of ['{"hasNext":false}', '{"data":{"a":2}}']) {
       const error = rejection(() => reassembler.apply(wire(payload)));
       expect(error.code).toBe('PAYLOAD_AFTER_END');
-      expect(error.message).toBe(`payload ${error.payloadIndex}: expected no payload after hasNext: false`);
+      expect(error.message).toBe(`payload ${error.payloadIndex}: expected nothing after hasNext: false`);
       expect(reassembler.current).toBe(end);
     }
   });

@@ -103,7 +103,7 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     if (!isRecord(payload)) return fail('INVALID_PAYLOAD', `expected object, got ${typeOf(payload)}`);
     // After a plain result, a payload starts a new one: subscription events and snapshot streams.
     if (state.format === 'single') state = createState();
-    else if (!state.hasNext) fail('PAYLOAD_AFTER_END', 'expected no payload after hasNext: false');
+    else if (!state.hasNext) fail('PAYLOAD_AFTER_END', 'expected nothing after hasNext: false');
     const initial = state.format === undefined;
     if (initial && !hasOwn(payload, 'data') && !hasOwn(payload, 'errors')) fail('INVALID_PAYLOAD', 'expected data or errors');
     const { hasNext } = payload;
@@ -141,7 +141,7 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
   function announce(entry: Entry): PendingBoundary {
     const id = readId(entry['id']);
     const path = readPath(entry);
-    if (open.has(id)) fail('DUPLICATE_ID', `expected a new id, got pending "${id}"`, path);
+    if (open.has(id)) fail('DUPLICATE_ID', `expected a new id, got "${id}"`, path);
     const boundary: PendingBoundary = { id, path, ...readLabel(entry), kind: 'defer' };
     open.set(id, boundary);
     openChanged = true;
