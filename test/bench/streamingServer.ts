@@ -13,18 +13,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-/** What the server tells its parent. The parent asks for `?parts=N` in the request's URL. */
-export interface StreamingServerMessage {
-  readonly port?: number;
-  readonly written?: number;
-  readonly done?: boolean;
-}
-
-/** The merged result's one large field (with `pad` and `n`, the data is about 1 KB). */
-export const TITLE = 'A result that stays small while the response grows. '.repeat(14);
-/** Every later part's filler. */
-export const PAD = 'x'.repeat(200);
+import { PAD, TITLE, type StreamingServerMessage } from './streamingParts.js';
 
 const send = (message: StreamingServerMessage): void => void process.send?.(message);
 
@@ -47,14 +36,14 @@ function drainOrClose(response: ServerResponse): Promise<void> {
   });
 }
 
-async function stream(response: ServerResponse, parts: number): Promise<void> {
+async function stream(response: ServerResponse, parts: number, id: number): Promise<void> {
   response.writeHead(200, { 'content-type': 'multipart/mixed; boundary="-"; deferSpec=20220824' });
   let written = 0;
   let closed = false;
   response.once('close', () => (closed = true));
   // Parts are written in batches of 64 KB or so: one `write` per part would make the server the bottleneck.
   let buffer = '';
-  const progress = setInterval(() => send({ written }), 50);
+  const progress = setInterval(() => send({ id, written }), 50);
   for (let index = 0; index < parts && !closed; index += 1) {
     buffer += part(index, parts);
     if (buffer.length < 64 * 1024 && index < parts - 1) continue;
@@ -65,13 +54,13 @@ async function stream(response: ServerResponse, parts: number): Promise<void> {
   }
   clearInterval(progress);
   if (!closed) response.end('\r\n-----\r\n');
-  send({ written, done: !closed });
+  send({ id, written, done: !closed });
 }
 
 const server = createServer((request, response) => {
-  const parts = Number(new URL(request.url ?? '/', 'http://localhost').searchParams.get('parts'));
+  const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
   request.resume();
-  request.once('end', () => void stream(response, parts));
+  request.once('end', () => void stream(response, Number(query.get('parts')), Number(query.get('id'))));
 });
 server.listen(0, '127.0.0.1', () => send({ port: (server.address() as AddressInfo).port }));
 process.once('disconnect', () => {
