@@ -33,8 +33,8 @@ export interface IncrementalHttpLinkOptions {
   /**
    * Pace results by their cost, as `fetchIncremental` does; default `true`. Apollo's cache write and
    * broadcast run inside the link's `observer.next`, so a result that kept Apollo busy for `t` is
-   * followed by the next one only after `t` more, while payloads keep merging: Apollo gets at most
-   * about half the time on long streams. `false` emits a result whenever there is news.
+   * followed by the next one only after `3t` more, while payloads keep merging: Apollo gets at most
+   * about a quarter of the time on long streams. `false` emits a result whenever there is news.
    */
   readonly pace?: boolean;
 }

@@ -1,7 +1,7 @@
 export { fetchIncremental } from './fetchIncremental.js';
 export { buildAcceptHeader } from './buildAcceptHeader.js';
 export { isSubscription } from './isSubscription.js';
-export { PACE_MIN_MS } from './mergeResults.js';
+export { PACE_MIN_MS, PACE_RATIO } from './mergeResults.js';
 export type {
   DocumentTypeDecoration,
   FetchIncrementalInit,

@@ -20,12 +20,15 @@ export interface MergeResultsOptions {
 
 /**
  * A result that cost less than this (merging it, plus the consumer's time with it) is followed by the
- * next one as soon as there is news. After a costlier one, the next waits as long again while
- * payloads keep merging, so merging and consuming get at most half the time: on a long `@stream`,
- * whose lists every result copies, or with a consumer as busy as Apollo's cache, batches then grow
- * with the cost and the whole stays linear.
+ * next one as soon as there is news. After a costlier one, the next waits {@link PACE_RATIO} times as
+ * long while payloads keep merging, so merging and consuming get at most a quarter of the time: on a
+ * long `@stream`, whose lists every result copies, or with a consumer as busy as Apollo's cache,
+ * batches then grow with the cost and the whole stays linear.
  */
 export const PACE_MIN_MS = 0.5;
+
+/** How many times a costly result's cost the next one waits. */
+export const PACE_RATIO = 3;
 
 /** Complete results of a sequence (subscription events) that may wait for a busy consumer; then reading pauses. */
 const MAX_WAITING_RESULTS = 16;
@@ -122,7 +125,7 @@ export function mergeResults<TData, TExtensions>(
           yield result;
           const back = clock();
           cost += back - yielded;
-          notBefore = cost >= PACE_MIN_MS ? back + cost : 0;
+          notBefore = cost >= PACE_MIN_MS ? back + PACE_RATIO * cost : 0;
           continue;
         }
         if (failure && !complete()) throw failure.error;

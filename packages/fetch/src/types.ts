@@ -71,9 +71,9 @@ export interface FetchIncrementalInit {
   readonly onResponse?: (response: Response) => void;
   /**
    * Pace results by their cost; default `true`. A result that took 0.5 ms or more to merge and to
-   * consume (your loop's time with it) is followed by the next one only after as long again, while
-   * payloads keep merging: long streams stay linear and a busy consumer (a UI, Apollo's cache) keeps
-   * at least half the time. `false`: a result whenever there is news.
+   * consume (your loop's time with it) is followed by the next one only after three times as long,
+   * while payloads keep merging: long streams stay linear and merging plus consuming (a UI, Apollo's
+   * cache) take at most a quarter of the time. `false`: a result whenever there is news.
    */
   readonly pace?: boolean;
   /**
