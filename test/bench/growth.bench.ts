@@ -70,16 +70,9 @@ const SCENARIOS: readonly Scenario[] = [
   { workload: 'accumulated errors', format: 'current', chunking: PER_PART },
 ];
 
-const recordings = new Map<string, Promise<StreamRecording>>();
-/** One recording per workload, format and size, shared by its chunkings. */
-function recordingFor(workload: Workload, format: StreamFormat, items: number): Promise<StreamRecording> {
-  const key = `${workload}/${format}/${items}`;
-  let recording = recordings.get(key);
-  if (recording === undefined) {
-    recording = workload === 'deferred list items' ? recordDeferredList(items) : recordFailingStream(format, items);
-    recordings.set(key, recording);
-  }
-  return recording;
+/** One recording per workload, format and size, shared by its chunkings (and then dropped). */
+function record(workload: Workload, format: StreamFormat, items: number): Promise<StreamRecording> {
+  return workload === 'deferred list items' ? recordDeferredList(items) : recordFailingStream(format, items);
 }
 
 /** Errors as compared: message and path (the oracle's locations point into its re-printed document). */
@@ -129,19 +122,28 @@ const describeRow = (row: { readonly scenario: Scenario; readonly items: number 
   `${row.scenario.workload}, ${row.scenario.format}, ${describeChunking(row.scenario.chunking)}, N = ${row.items.toLocaleString('en-US')}`;
 
 const rows: Row[] = [];
-for (const scenario of SCENARIOS) {
+// One recording alive at a time: at 100,000 items a recording (bytes, parts, oracle data and errors) is a
+// large live heap, and every major GC marks it, so recordings kept for later scenarios would slow these down.
+const recordingKeys = [...new Set(SCENARIOS.map((scenario) => `${scenario.workload}/${scenario.format}`))];
+for (const key of recordingKeys) {
+  const sharing = SCENARIOS.filter((scenario) => `${scenario.workload}/${scenario.format}` === key);
   for (const items of SIZES) {
-    const recording = await recordingFor(scenario.workload, scenario.format, items);
-    const query = scenario.workload === 'deferred list items' ? DEFERRED_LIST_QUERY_SOURCE : FAILING_STREAM_QUERY_SOURCE;
-    const contestants: Contestant[] = NAMES.map((name) => ({ name, run: () => runOnce(name, recording, scenario.chunking, query) }));
-    const big = items >= 100_000;
-    // `pace: false` takes minutes per run at 100,000 where it is quadratic: then one round is all there is.
-    const samples = await runInterleaved(contestants, big ? { rounds: 3, minRounds: 1, budgetMs: 60_000 } : { rounds: 9, warmup: 1, minRounds: 3, budgetMs: 30_000 });
-    const row = { scenario, items, chunks: cutChunks(recording, scenario.chunking).length, samples };
-    rows.push(row);
-    process.stdout.write(`${describeRow(row)}: ${NAMES.map((name) => `${name} ${formatMs(medianOf(samples.get(name)!))}`).join(', ')}\n`);
+    // Block-scoped: released when this size is done (rows keep samples, not recordings).
+    const recording = await record(sharing[0]!.workload, sharing[0]!.format, items);
+    for (const scenario of sharing) {
+      const query = scenario.workload === 'deferred list items' ? DEFERRED_LIST_QUERY_SOURCE : FAILING_STREAM_QUERY_SOURCE;
+      const contestants: Contestant[] = NAMES.map((name) => ({ name, run: () => runOnce(name, recording, scenario.chunking, query) }));
+      const big = items >= 100_000;
+      // `pace: false` takes minutes per run at 100,000 where it is quadratic: then one round is all there is.
+      const samples = await runInterleaved(contestants, big ? { rounds: 3, minRounds: 1, budgetMs: 60_000 } : { rounds: 9, warmup: 1, minRounds: 3, budgetMs: 30_000 });
+      const row = { scenario, items, chunks: cutChunks(recording, scenario.chunking).length, samples };
+      rows.push(row);
+      process.stdout.write(`${describeRow(row)}: ${NAMES.map((name) => `${name} ${formatMs(medianOf(samples.get(name)!))}`).join(', ')}\n`);
+    }
   }
 }
+// In the order of SCENARIOS, each scenario's sizes in order.
+rows.sort((a, b) => SCENARIOS.indexOf(a.scenario) - SCENARIOS.indexOf(b.scenario) || a.items - b.items);
 
 const samplesOf = (row: Row, name: Name): readonly Sample[] => row.samples.get(name)!;
 const isWrong = (row: Row, name: Name): boolean => samplesOf(row, name).some((sample) => sample.wrong! > 0);
@@ -214,6 +216,9 @@ if (write) {
       '`pace: false` (a result whenever there is news). Interleaved rounds with a full GC before each run; medians;',
       'ratios are per-round (paired) medians. Every run\'s final result is checked: `hasNext: false`, no `pending`, the',
       '`data` of plain `execute()`, and its `errors` (message and path, in order). ✗ = it differed or the run threw.',
+      'One recording is alive at a time: a 100,000-item recording is a large live heap that every major GC marks, and',
+      'keeping all of them made the 100,000-item rows up to 5× slower (garbage from copying lists and `errors` meets',
+      'a larger heap to mark).',
       '',
       `Targets (issue 7), computed from this run (linear: µs per item grows at most ${GROWTH_TARGET}× per 10× N, the tolerance of`,
       'the `@stream` target in results/fetch.md):',
