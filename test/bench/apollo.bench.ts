@@ -17,7 +17,6 @@ import { performance } from 'node:perf_hooks';
 import { ApolloClient, HttpLink, InMemoryCache, type ApolloLink } from '@apollo/client';
 import { Defer20220824Handler, GraphQL17Alpha9Handler } from '@apollo/client/incremental';
 import { IncrementalHttpLink } from '@graphql-incremental/apollo-link';
-import { PACE_MIN_MS } from '@graphql-incremental/fetch';
 import {
   describeEnvironment,
   describeRevision,
@@ -32,6 +31,7 @@ import {
   type Contestant,
   type Sample,
 } from './harness.js';
+import { PACE_SHARE, PACING_RULE } from './pacing.js';
 import { cutChunks, describeChunking, type Chunking } from './replayFetch.js';
 import { createRecordingFetch, recordStream, STREAM_QUERY, type StreamFormat, type StreamRecording } from './streamRecording.js';
 
@@ -274,10 +274,10 @@ async function main(): Promise<void> {
     'cache). "parts/ms, socket reads" paces the parts by the clock (5 per ms: the server sends 1,000 items in',
     '0.2 s) and each turn reads all that arrived, at most 64 KB, as a socket read does.',
     '',
-    `The link paces its results by default, with fetchIncremental's rule: a result that cost t ≥ ${PACE_MIN_MS} ms (merging it,`,
-    "plus Apollo's time with it: its cache write and broadcast run inside `observer.next`) is followed by the",
-    'next one only after t more, while payloads keep merging, so Apollo gets at most about half the time. Cheaper',
-    'results are not delayed, so a fast consumer still sees every network chunk.',
+    `The link paces its results by default, with fetchIncremental's rule: ${PACING_RULE}, while payloads`,
+    `keep merging. Apollo's cache write and broadcast run inside \`observer.next\`, so they are the consumer's time here, and`,
+    `merging plus Apollo get at most about ${PACE_SHARE} of the time. Cheaper results are not delayed, so a fast consumer still`,
+    'sees every network chunk.',
     '',
     '## Without pacing (`pace: false`): one result per network chunk',
     '',

@@ -6,8 +6,8 @@
  *
  * Contestants, interleaved per scenario:
  * - `fetchIncremental`, as shipped: it paces its results by their cost (`mergeResults.ts`): a result
- *   that cost t ≥ `PACE_MIN_MS` (0.5 ms; merging, plus the consumer's time with it) is followed by the
- *   next only after t more, while payloads keep merging, so batches grow with the list;
+ *   that cost t ≥ `PACE_MIN_MS` (merging, plus the consumer's time with it) is followed by the next
+ *   only after `PACE_RATIO` × t more, while payloads keep merging, so batches grow with the list;
  * - `fetchIncremental` with `pace: false`: a result whenever there is news;
  * - the reader and reassembler by hand, publishing once per network chunk (`readPayloadBatches`, then
  *   `applyAll` per batch): the least a client on these packages can do per chunk;
@@ -24,7 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Client, fetchExchange } from '@urql/core';
-import { fetchIncremental, PACE_MIN_MS } from '@graphql-incremental/fetch';
+import { fetchIncremental } from '@graphql-incremental/fetch';
 import { readPayloadBatches } from '@graphql-incremental/reader';
 import { createReassembler } from '@graphql-incremental/reassembler';
 import {
@@ -41,6 +41,7 @@ import {
   type Contestant,
   type Sample,
 } from './harness.js';
+import { PACE_SHARE, PACING_RULE } from './pacing.js';
 import { describeChunking, type Chunking } from './replayFetch.js';
 import { createRecordingFetch, recordStream, STREAM_QUERY, type StreamFormat, type StreamRecording } from './streamRecording.js';
 
@@ -199,9 +200,8 @@ if (write) {
       "ratios are per-round (paired) medians. Every run's final `data` is compared with plain `execute()`: ✗ = it differed.",
       '',
       'Contestants:',
-      `- \`fetchIncremental\` as shipped. A result that cost \`t\` ≥ ${PACE_MIN_MS} ms (merging it, plus the consumer's time with it) is`,
-      '  followed by the next only after `t` more, while payloads keep merging (`packages/fetch/src/mergeResults.ts`), so',
-      '  batches grow with the list and merging and consuming get at most half the time;',
+      `- \`fetchIncremental\` as shipped: ${PACING_RULE}, while payloads keep merging`,
+      `  (\`packages/fetch/src/mergeResults.ts\`), so batches grow with the list and merging and consuming get at most ${PACE_SHARE} of the time;`,
       '- `fetchIncremental` with `pace: false`: a result whenever there is news, i.e. about one per network chunk here;',
       '- the reader and reassembler by hand: `readPayloadBatches`, then `applyAll` and a published result per network',
       '  chunk. Each result holds a plain array, so each one copies the growing list: quadratic at large N;',

@@ -20,7 +20,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { fetchIncremental, PACE_MIN_MS } from '@graphql-incremental/fetch';
+import { fetchIncremental } from '@graphql-incremental/fetch';
 import {
   describeEnvironment,
   describeRevision,
@@ -35,6 +35,7 @@ import {
   type Contestant,
   type Sample,
 } from './harness.js';
+import { PACING_RULE } from './pacing.js';
 import { cutChunks, describeChunking, type Chunking } from './replayFetch.js';
 import { DEFERRED_LIST_QUERY_SOURCE, FAILING_STREAM_QUERY_SOURCE, recordDeferredList, recordFailingStream } from './growthRecordings.js';
 import { createRecordingFetch, type StreamFormat, type StreamRecording } from './streamRecording.js';
@@ -211,9 +212,9 @@ if (write) {
       '- **accumulated errors**: `products(count: N) @stream(initialCount: 0) { id name rating }` where `rating` fails',
       '  on every item: each payload adds one item and one error, so the result\'s `errors` grows to N.',
       '',
-      `Contestants: \`fetchIncremental\` as shipped, which paces its results (a result that cost t ≥ ${PACE_MIN_MS} ms, merging plus`,
-      'the consumer\'s time with it, is followed by the next only after t more, while payloads keep merging), and with',
-      '`pace: false` (a result whenever there is news). Interleaved rounds with a full GC before each run; medians;',
+      `Contestants: \`fetchIncremental\` as shipped, which paces its results (${PACING_RULE},`,
+      'while payloads keep merging), and with `pace: false` (a result whenever there is news). Interleaved rounds with a',
+      'full GC before each run; medians;',
       'ratios are per-round (paired) medians. Every run\'s final result is checked: `hasNext: false`, no `pending`, the',
       '`data` of plain `execute()`, and its `errors` (message and path, in order). ✗ = it differed or the run threw.',
       'One recording is alive at a time: a 100,000-item recording is a large live heap that every major GC marks, and',

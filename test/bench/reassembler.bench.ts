@@ -48,6 +48,7 @@ import {
   type Contestant,
   type Sample,
 } from './harness.js';
+import { PACING_RULE } from './pacing.js';
 import { recordDeferPage } from './reassemblerRecording.js';
 import { recordStream, STREAM_QUERY, type StreamFormat, type StreamRecording } from './streamRecording.js';
 
@@ -383,8 +384,8 @@ if (write) {
       'Why applyAll with fixed batches grows at N = 100,000: every published result holds a plain array, so the first',
       'payload of a batch that appends to a published list copies it once, N² / (2 × batch) element copies in all (50',
       `million at N = 100,000 with batches of ${BATCH}). Within a batch nothing is copied. Linear growth needs batches that grow`,
-      'with the list: `fetchIncremental` merges whatever arrived while the consumer was busy into one result, and after a',
-      'result that cost t ≥ 0.5 ms waits t more before the next, which keeps it linear end to end (results/fetch.md). graphql-tools and',
+      'with the list: `fetchIncremental` merges whatever arrived while the consumer was busy into one result, and paces',
+      `its results (${PACING_RULE}), which keeps it linear end to end (results/fetch.md). graphql-tools and`,
       "urql drop or misplace the current format's stream items (✗), so their times there are not a bound.",
       '',
       'Microseconds per item (total time in brackets), the stream:',
