@@ -132,6 +132,18 @@ describe('readPayloads', () => {
     expect(probe.cancelled).toBe(true);
   });
 
+  it('settles throw() called while a read is stalled, and cancels the body', async () => {
+    const probe = newProbe();
+    const iterator = readPayloads(response(MULTIPART, [utf8(part('{"n":1,"hasNext":true}'))], probe, {}, true));
+    await iterator.next();
+    const pending = iterator.next();
+    await until(() => probe.pulls >= 2);
+    const boom = new Error('boom');
+    await expect(iterator.throw(boom)).rejects.toBe(boom);
+    await expect(pending).resolves.toEqual({ done: true, value: undefined });
+    expect(probe.cancelled).toBe(true);
+  });
+
   it('reads a Response without a body stream whole (React Native’s fetch)', async () => {
     const text = part('{"data":{"a":1},"hasNext":true}') + part('{"hasNext":false}') + CLOSE;
     const bodiless = { ok: true, status: 200, headers: new Headers({ 'content-type': MULTIPART }), body: null, bodyUsed: false, text: () => Promise.resolve(text) };

@@ -110,17 +110,20 @@ export function readPayloadBatches(response: Response, options: ReadPayloadsOpti
 }
 
 /**
- * Makes `return()` end a stalled read: an async generator queues it behind a pending `next()`, which
- * on a server that sends nothing more never settles. A read that completes in this turn still delivers.
+ * Makes `return()` and `throw()` end a stalled read: an async generator queues them behind a pending
+ * `next()`, which on a server that sends nothing more never settles. A read that completes in this
+ * turn still delivers.
  */
 function cancelOnReturn<T>(start: (stop: AbortSignal) => AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
   const controller = new AbortController();
   const generator = start(controller.signal);
-  const close = generator.return;
-  generator.return = (value) => {
+  const { return: close, throw: fail } = generator;
+  const stopping = <R>(call: () => Promise<R>): Promise<R> => {
     const timer = setTimeout(() => controller.abort());
-    return close.call(generator, value).finally(() => clearTimeout(timer));
+    return call().finally(() => clearTimeout(timer));
   };
+  generator.return = (value) => stopping(() => close.call(generator, value));
+  generator.throw = (error) => stopping(() => fail.call(generator, error));
   return generator;
 }
 
