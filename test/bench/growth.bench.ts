@@ -124,7 +124,7 @@ const describeRow = (row: { readonly scenario: Scenario; readonly items: number 
 
 const rows: Row[] = [];
 // One recording alive at a time: at 100,000 items a recording (bytes, parts, oracle data and errors) is a
-// large live heap, and every major GC marks it, so recordings kept for later scenarios would slow these down.
+// large live heap that every major GC marks; a row should not pay for the others'.
 const recordingKeys = [...new Set(SCENARIOS.map((scenario) => `${scenario.workload}/${scenario.format}`))];
 for (const key of recordingKeys) {
   const sharing = SCENARIOS.filter((scenario) => `${scenario.workload}/${scenario.format}` === key);
@@ -217,9 +217,7 @@ if (write) {
       'full GC before each run; medians;',
       'ratios are per-round (paired) medians. Every run\'s final result is checked: `hasNext: false`, no `pending`, the',
       '`data` of plain `execute()`, and its `errors` (message and path, in order). ✗ = it differed or the run threw.',
-      'One recording is alive at a time: a 100,000-item recording is a large live heap that every major GC marks, and',
-      'keeping all of them made the 100,000-item rows up to 5× slower (garbage from copying lists and `errors` meets',
-      'a larger heap to mark).',
+      'One recording is alive at a time, so the major GCs of a row mark its own recording only.',
       '',
       `Targets (issue 7), computed from this run (linear: µs per item grows at most ${GROWTH_TARGET}× per 10× N, the tolerance of`,
       'the `@stream` target in results/fetch.md):',
