@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraphqlJsServer } from './servers/graphqlJsServer.js';
 import {
   forwardTo,
+  headerOf,
   persistedQueries,
   reply,
   startRecordingServer,
@@ -53,6 +54,7 @@ interface Operation {
   readonly variables?: Record<string, unknown>;
   /** The operation's context, fresh per link when a function. */
   readonly context?: Context | (() => Context);
+  readonly errorPolicy?: 'none' | 'all' | 'ignore';
   /** How many times the operation runs, one after the other (default 1). */
   readonly times?: number;
 }
@@ -88,6 +90,8 @@ export interface Scenario {
   readonly sees: Kind | Readonly<Record<Major, Kind>>;
   /** More about what HttpLink does (its requests, mostly). */
   readonly check?: (http: SideRecord) => void;
+  /** Compare `Accept` too (where the app set it, it must be sent as is). */
+  readonly compareAccept?: boolean;
 }
 
 /** A request as the server saw it. */
@@ -117,8 +121,20 @@ const HERO_BY_ID = 'query HeroById($id: ID!) { heroById(id: $id) { id name } }';
 const RENAME = 'mutation Rename($id: ID!, $name: String!) { renameHero(id: $id, name: $name) { id name } }';
 const RENAMED = { data: { renameHero: { __typename: 'Hero', id: '1', name: 'Leia' } } };
 const DEFERRED = 'query Deferred { hero { id ... @defer(label: "slow") { name slowField } } }';
+const STREAMED = 'query Streamed { hero { id } asyncColors @stream(initialCount: 1) }';
 const TICKS = 'subscription Ticks { tick(count: 2, intervalMs: 1) { n } }';
+const TICKS_WITH_FIELD_ERRORS = 'subscription TicksWithFieldErrors { tick(count: 2, intervalMs: 1) { n failing } }';
 const FAILING_TICKS = 'subscription FailingTicks { tick(count: 3, intervalMs: 1, failAfter: 1) { n } }';
+
+/**
+ * A validation error from a server that follows GraphQL over HTTP (Yoga, for one): 400 with
+ * `application/graphql-response+json` when the client accepts it, else 200 with `application/json`.
+ */
+const validationError = (): Responder => (request, response) => {
+  const errors = { errors: [{ message: 'Cannot query field "x" on type "Query".', locations: [{ line: 1, column: 3 }] }] };
+  const modern = /application\/graphql-response\+json/i.test(headerOf(request, 'accept') ?? '');
+  return reply(modern ? 400 : 200, modern ? 'application/graphql-response+json; charset=utf-8' : 'application/json; charset=utf-8', errors)(request, response);
+};
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const graphql = (env: Env) => forwardTo(env.upstream);
@@ -182,10 +198,33 @@ export const SCENARIOS: readonly Scenario[] = [
     sees: 'data',
   },
   {
+    name: '@stream, 2022 format (Defer20220824Handler)',
+    majors: [4],
+    handler: 'Defer20220824Handler',
+    operation: { kind: 'query', document: STREAMED },
+    answer: graphql,
+    sees: 'data',
+  },
+  {
+    name: '@stream, current format (GraphQL17Alpha9Handler)',
+    majors: [4],
+    handler: 'GraphQL17Alpha9Handler',
+    operation: { kind: 'query', document: STREAMED },
+    answer: graphql,
+    sees: 'data',
+  },
+  {
     name: 'subscription over multipart',
     operation: { kind: 'subscription', document: TICKS },
     answer: graphql,
     sees: 'data',
+  },
+
+  {
+    name: 'subscription with an error inside an event',
+    operation: { kind: 'subscription', document: TICKS_WITH_FIELD_ERRORS },
+    answer: graphql,
+    sees: 'CombinedGraphQLErrors',
   },
 
   // Errors
@@ -219,6 +258,19 @@ export const SCENARIOS: readonly Scenario[] = [
     name: '200 with GraphQL errors',
     operation: { kind: 'query', document: HERO },
     answer: () => reply(200, 'application/json', { data: { hero: null }, errors: [{ message: 'no hero today', path: ['hero'], extensions: { code: 'GONE' } }] }),
+    sees: 'CombinedGraphQLErrors',
+  },
+  {
+    name: '200 with data and GraphQL errors, errorPolicy all',
+    operation: { kind: 'query', document: HERO, errorPolicy: 'all' },
+    answer: () => reply(200, 'application/json', { data: { hero: null }, errors: [{ message: 'no hero today', path: ['hero'] }] }),
+    // Apollo Client 4 hands the errors over as `error`, Apollo Client 3 as `errors`.
+    sees: { 4: 'CombinedGraphQLErrors', 3: 'data' },
+  },
+  {
+    name: 'validation error from a GraphQL-over-HTTP server (status by Accept)',
+    operation: { kind: 'query', document: HERO },
+    answer: validationError,
     sees: 'CombinedGraphQLErrors',
   },
   {
@@ -362,6 +414,21 @@ export const SCENARIOS: readonly Scenario[] = [
     answer: graphql,
     sees: 'data',
     check: (http) => expect(requestOf(http).headers).toEqual(expect.arrayContaining(['X-Link-Header: link', 'X-Context-Header: context'])),
+  },
+  {
+    name: 'Accept set by the app is sent as is',
+    compareAccept: true,
+    operation: { kind: 'query', document: HERO, context: { headers: { accept: 'application/json' } } },
+    answer: graphql,
+    sees: 'data',
+  },
+  {
+    name: 'link Authorization + context authorization, preserveHeaderCase: the context wins, its name case kept',
+    link: { preserveHeaderCase: true, headers: { Authorization: 'Bearer link' } },
+    operation: { kind: 'query', document: HERO, context: { headers: { authorization: 'Bearer ctx' } } },
+    answer: graphql,
+    sees: 'data',
+    check: (http) => expect(requestOf(http).headers.filter((line) => /^authorization:/i.test(line))).toEqual(['authorization: Bearer ctx']),
   },
   {
     name: 'link Authorization + context authorization: one header, the context wins',
@@ -641,23 +708,34 @@ function createRecordingFetch(calls: unknown[]): typeof fetch {
   };
 }
 
-/** Records `operation.getContext().response` when the operation ends, from in front of every other link. */
+/**
+ * Records `operation.getContext().response` when the operation ends (completes, fails, or is
+ * unsubscribed: Apollo Client 3 drops a subscription at its first error), from in front of every other link.
+ */
 function createResponseProbe(seen: unknown[]): apollo.ApolloLink {
   return new apollo.ApolloLink(
     (operation, forward) =>
       new apollo.Observable<apollo.ApolloLink.Result>((observer) => {
+        let recorded = false;
+        const record = () => {
+          if (!recorded) seen.push(viewResponse(operation.getContext()['response']));
+          recorded = true;
+        };
         const subscription = forward(operation).subscribe({
           next: (result) => observer.next(result),
           error: (error: unknown) => {
-            seen.push(viewResponse(operation.getContext()['response']));
+            record();
             observer.error(error);
           },
           complete: () => {
-            seen.push(viewResponse(operation.getContext()['response']));
+            record();
             observer.complete();
           },
         });
-        return () => subscription.unsubscribe();
+        return () => {
+          record();
+          subscription.unsubscribe();
+        };
       }),
   );
 }
@@ -668,7 +746,12 @@ const TIMEOUT_MS = 5000;
 function runOperation(client: apollo.ApolloClient, operation: Operation): Promise<unknown[]> {
   const query = parse(operation.document);
   const context = typeof operation.context === 'function' ? operation.context() : operation.context;
-  const options = { variables: operation.variables ?? {}, context: context ?? {}, fetchPolicy: 'no-cache' as const };
+  const options = {
+    variables: operation.variables ?? {},
+    context: context ?? {},
+    fetchPolicy: 'no-cache' as const,
+    ...(operation.errorPolicy === undefined ? {} : { errorPolicy: operation.errorPolicy }),
+  };
   const events: unknown[] = [];
   return new Promise<unknown[]>((resolve) => {
     const done = () => {
@@ -778,7 +861,12 @@ export function describeHttpLinkParity(): void {
         scenario.check?.(http);
       });
       it('IncrementalHttpLink sends the same requests', () => {
-        expect({ requests: incremental.requests, fetchCalls: incremental.fetchCalls }).toEqual({ requests: http.requests, fetchCalls: http.fetchCalls });
+        const view = (side: SideRecord) => ({
+          requests: side.requests,
+          fetchCalls: side.fetchCalls,
+          ...(scenario.compareAccept === true ? { accept: side.accept } : {}),
+        });
+        expect(view(incremental)).toEqual(view(http));
       });
       it('IncrementalHttpLink: the app sees the same outcome', () => {
         expect(incremental.outcome).toEqual(http.outcome);

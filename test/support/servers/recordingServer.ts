@@ -98,7 +98,12 @@ export function readGraphqlParams(request: RecordedRequest): GraphqlParams {
   };
 }
 
-function headerOf(request: RecordedRequest, name: string): string | undefined {
+/**
+ * The first value of a request header.
+ *
+ * @param name The header name, lower-case.
+ */
+export function headerOf(request: RecordedRequest, name: string): string | undefined {
   for (let index = 0; index < request.rawHeaders.length; index += 2) {
     if (request.rawHeaders[index]?.toLowerCase() === name) return request.rawHeaders[index + 1];
   }
