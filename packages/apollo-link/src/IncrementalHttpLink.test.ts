@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, InMemoryCache, Observable, gql } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable, ServerError, gql } from '@apollo/client';
 import { Defer20220824Handler, GraphQL17Alpha9Handler } from '@apollo/client/incremental';
 import { describe, expect, it } from 'vitest';
 import { IncrementalHttpLink } from './IncrementalHttpLink.js';
@@ -16,7 +16,7 @@ interface Sent {
 function recordingFetch(respond: () => Response = () => json({ data: { hero: { id: '1' } } })) {
   const sent: Sent[] = [];
   const fetchImpl = (async (url: string | URL | Request, init: RequestInit = {}) => {
-    sent.push({ url: String(url), init, body: JSON.parse(String(init.body)) as Record<string, unknown> });
+    sent.push({ url: String(url), init, body: (init.body === undefined ? {} : JSON.parse(String(init.body))) as Record<string, unknown> });
     init.signal?.throwIfAborted();
     return respond();
   }) as typeof fetch;
@@ -46,26 +46,27 @@ function run(link: ApolloLink, context: Record<string, unknown> = {}, extensions
 }
 
 describe('IncrementalHttpLink', () => {
-  it('sends the operation with the link options, context winning', async () => {
-    const { fetchImpl, sent } = recordingFetch();
-    const link = new IncrementalHttpLink({
-      uri: 'http://127.0.0.1:1/graphql',
-      fetch: fetchImpl,
-      headers: { authorization: 'link', 'x-link': '1' },
-      credentials: 'same-origin',
-      fetchOptions: { mode: 'cors' },
-    });
-    await run(link, { headers: { authorization: 'context' }, credentials: 'include', fetchOptions: { cache: 'no-store' } });
-    const [request] = sent;
-    expect(request?.url).toBe('http://127.0.0.1:1/graphql');
-    const headers = new Headers(request?.init.headers);
-    expect(headers.get('authorization')).toBe('context');
-    expect(headers.get('x-link')).toBe('1');
-    expect(headers.get('accept')).toMatch(/^multipart\/mixed;incrementalSpec=v0\.2/);
-    expect(request?.init.credentials).toBe('include');
-    expect(request?.init.mode).toBe('cors');
-    expect(request?.init.cache).toBe('no-store');
-    expect(request?.body).toEqual({ query: 'query Hero($id: ID) {\n  hero(id: $id) {\n    id\n  }\n}', variables: { id: '1' }, operationName: 'Hero' });
+  /** What reaches `fetch`, minus what may differ: the signal, and `accept`, which this link sets. */
+  function comparable({ url, init, body }: Sent) {
+    const { signal: _signal, headers, body: _text, ...options } = init;
+    const rest = Object.entries(headers as Record<string, string>).filter(([name]) => name.toLowerCase() !== 'accept');
+    return { url, options, headers: rest, body };
+  }
+
+  it.each([
+    ['link options, context winning', { headers: { authorization: 'link', 'x-link': '1' }, credentials: 'same-origin', fetchOptions: { mode: 'cors' } }, { headers: { authorization: 'context' }, credentials: 'include', fetchOptions: { cache: 'no-store' } }],
+    ['GET for queries', { useGETForQueries: true }, {}],
+    ['extensions off', { includeExtensions: false }, { http: { includeExtensions: false } }],
+    ['hash only (persisted queries)', {}, { http: { includeQuery: false, includeExtensions: true } }],
+    ['header case kept', { headers: { 'X-Link': '1' }, preserveHeaderCase: true }, {}],
+    ['unused variables kept', { includeUnusedVariables: true }, {}],
+  ] as const)('sends what HttpLink sends, but for accept: %s', async (_name, options, context) => {
+    const ours = recordingFetch();
+    const apollos = recordingFetch();
+    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/graphql', fetch: ours.fetchImpl, ...options }), context, { persistedQuery: { version: 1, sha256Hash: 'abc' } });
+    await run(new HttpLink({ uri: 'http://127.0.0.1:1/graphql', fetch: apollos.fetchImpl, ...options }), context, { persistedQuery: { version: 1, sha256Hash: 'abc' } });
+    expect(ours.sent.map(comparable)).toEqual(apollos.sent.map(comparable));
+    expect(new Headers(ours.sent[0]?.init.headers).get('accept')).toMatch(/^multipart\/mixed;incrementalSpec=v0\.2/);
   });
 
   it('takes the URI from context.uri, then a function of the operation, then /graphql', async () => {
@@ -76,13 +77,11 @@ describe('IncrementalHttpLink', () => {
     expect(sent.map(({ url }) => url)).toEqual(['http://127.0.0.1:1/Hero', 'http://127.0.0.1:1/context', '/graphql']);
   });
 
-  it('sends extensions only when asked to', async () => {
+  it('keeps an Accept header the app sets', async () => {
     const { fetchImpl, sent } = recordingFetch();
-    const extensions = { persistedQuery: { version: 1, sha256Hash: 'abc' } };
-    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl }), {}, extensions);
-    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl, includeExtensions: true }), {}, extensions);
-    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl }), { http: { includeExtensions: true } }, extensions);
-    expect(sent.map(({ body }) => body['extensions'])).toEqual([undefined, extensions, extensions]);
+    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl, headers: { Accept: 'application/json' } }));
+    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl }), { headers: { accept: 'text/event-stream' } });
+    expect(sent.map(({ init }) => new Headers(init.headers).get('accept'))).toEqual(['application/json', 'text/event-stream']);
   });
 
   it('emits cumulative results with hasNext, and puts the response in the context', async () => {
@@ -203,10 +202,11 @@ describe('IncrementalHttpLink', () => {
     });
   });
 
-  it('reports transport errors to the observer', async () => {
+  it('leaves responses it does not stream to Apollo: a 502 is a ServerError, as with HttpLink', async () => {
     const { fetchImpl } = recordingFetch(() => new Response('<html>bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
     const error = await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: fetchImpl })).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'IncrementalError', code: 'HTTP_STATUS', status: 502 });
+    expect(ServerError.is(error)).toBe(true);
+    expect(error).toMatchObject({ statusCode: 502, bodyText: '<html>bad gateway</html>' });
   });
 });
 

@@ -1,9 +1,8 @@
-import { ApolloLink, Observable } from '@apollo/client';
-import { print } from 'graphql';
+import * as apolloModule from '@apollo/client';
 import {
-  fetchIncremental,
+  buildAcceptHeader,
   isSubscription,
-  type FetchIncrementalInit,
+  readResults,
   type FetchResult,
   type GraphQLErrorJSON,
   type PendingBoundary,
@@ -11,19 +10,18 @@ import {
   type PreferredTransport,
 } from '@graphql-incremental/fetch';
 
-/** Options of {@link IncrementalHttpLink}: `HttpLink`'s, plus the incremental ones. */
-export interface IncrementalHttpLinkOptions {
-  /** The endpoint, or a function of the operation. `context.uri` wins, as with `HttpLink`. Default `/graphql`. */
-  readonly uri?: string | ((operation: ApolloLink.Operation) => string);
-  /** Headers for every request; `context.headers` win over them. */
-  readonly headers?: Record<string, string>;
-  /** The `fetch` to use; defaults to the global one at request time. */
-  readonly fetch?: typeof fetch;
-  readonly credentials?: RequestCredentials;
-  /** Other `fetch` options; `context.fetchOptions` are merged over them. */
-  readonly fetchOptions?: Omit<RequestInit, 'method' | 'body' | 'signal'> & { readonly signal?: AbortSignal };
-  /** Send `operation.extensions` (persisted queries); `context.http.includeExtensions` wins. */
-  readonly includeExtensions?: boolean;
+type Apollo = typeof apolloModule;
+type LinkResult = apolloModule.ApolloLink.Result;
+
+/** Apollo Client 3 is CommonJS under Node's own ESM loader, which finds none of its named exports. */
+const interop = (module: Apollo): Apollo => ('ApolloLink' in module ? module : (module as unknown as { default: Apollo }).default);
+const { ApolloLink, HttpLink, Observable } = interop(apolloModule);
+
+/** `HttpLink`'s options, as the app's Apollo Client major declares them. */
+type HttpLinkOptions = NonNullable<ConstructorParameters<Apollo['HttpLink']>[0]>;
+
+/** Options of {@link IncrementalHttpLink}: every `HttpLink` option, plus these. */
+export interface IncrementalOptions {
   /** The incremental format to ask for first (`current` by default); either is read. */
   readonly format?: PreferredFormat;
   /** `multipart` (default) or `event-stream` (Yoga, Hot Chocolate; Apollo's HttpLink cannot read it). */
@@ -39,29 +37,31 @@ export interface IncrementalHttpLinkOptions {
   readonly pace?: boolean;
 }
 
-/** What `HttpLink` users put in an operation's context, as this link reads it. */
-interface HttpContext {
-  readonly uri?: string;
-  readonly headers?: Record<string, string>;
-  readonly credentials?: RequestCredentials;
-  readonly fetchOptions?: RequestInit;
-  readonly http?: { readonly includeExtensions?: boolean };
-}
+/** Options of {@link IncrementalHttpLink}: `HttpLink`'s, plus {@link IncrementalOptions}. */
+export type IncrementalHttpLinkOptions = HttpLinkOptions & IncrementalOptions;
+
+/** Responses this link reads; Apollo's own code reads every other one, exactly as `HttpLink` does. */
+const STREAMED = /^\s*(multipart\/mixed|text\/event-stream|application\/(graphql-response\+)?jsonl|application\/(x-)?ndjson)/i;
+const ACCEPT = /^accept$/i;
 
 /**
  * A terminating Apollo Link for servers that speak incremental delivery (`@defer`, `@stream`): use it
- * instead of `HttpLink`. Works with Apollo Client 4 (either `incrementalHandler`) and 3.8+.
+ * instead of `HttpLink`, with the same options. Works with Apollo Client 4 (either `incrementalHandler`)
+ * and 3.8+.
  *
- * It reads multipart/mixed in both wire formats and every server's framing, text/event-stream, JSON,
- * and Apollo's multipart subscriptions, and emits **cumulative merged results** with `hasNext`
- * (subscription events without it): what both Apollo Client 4 handlers render correctly whatever the
- * server's format (raw chunks of the other format throw or lose data, and `GraphQL17Alpha9Handler`
- * drops items of a stream announced inside streamed items), and the only thing Apollo Client 3 renders
- * correctly for `@stream` and for the current format.
+ * Requests are `HttpLink`'s own, built by the app's Apollo Client (GET, persisted queries, client
+ * awareness, headers, `print`, unused variables, ...) except for `Accept`, which asks for both
+ * incremental formats. Streamed responses (multipart/mixed in both wire formats and every server's
+ * framing, text/event-stream, JSON Lines) are read by this link, which emits **cumulative merged
+ * results** with `hasNext`: what both Apollo Client 4 handlers render correctly whatever the server's
+ * format, and the only thing Apollo Client 3 renders correctly for `@stream` and for the current
+ * format. Every other response (JSON, errors, Apollo's multipart subscriptions) goes to Apollo's own
+ * code, so errors are the same classes `HttpLink` gives (`ServerError`, `ServerParseError`,
+ * `CombinedGraphQLErrors`, `CombinedProtocolErrors`).
  *
  * Apollo Client rewrites the whole query in its cache for every result, so on long streams the link
  * emits the latest state of everything that arrived while Apollo was busy, never more than one result
- * per payload, paced by what each result cost (see {@link IncrementalHttpLinkOptions.pace}).
+ * per payload, paced by what each result cost (see {@link IncrementalOptions.pace}).
  *
  * Unsubscribing aborts the request.
  *
@@ -80,58 +80,51 @@ interface HttpContext {
  */
 export class IncrementalHttpLink extends ApolloLink {
   constructor(options: IncrementalHttpLinkOptions = {}) {
-    super((operation) => {
-      const context = operation.getContext() as HttpContext;
-      const uri = context.uri ?? (typeof options.uri === 'function' ? options.uri(operation) : (options.uri ?? '/graphql'));
-      const includeExtensions = context.http?.includeExtensions ?? options.includeExtensions ?? false;
+    const { format, transport, maxPartSize, pace, ...httpOptions } = options;
+    // HttpLink's own checks, at construction as with HttpLink (a missing `fetch` throws here).
+    new HttpLink(httpOptions);
+
+    super((operation, forward) => {
       const subscription = isSubscription(operation.query, operation.operationName);
-      const { signal: externalSignal, ...linkFetchOptions } = options.fetchOptions ?? {};
-      const { signal: contextSignal, ...contextFetchOptions } = context.fetchOptions ?? {};
-      const signal = contextSignal ?? externalSignal;
+      // Apollo's multipart subscription protocol is left to Apollo: its errors are Apollo's own.
+      const ours = !subscription || transport === 'event-stream';
+      const context = operation.getContext();
+      const acceptGiven = [httpOptions.headers, context.headers].some((headers) => Object.keys(headers ?? {}).some((name) => ACCEPT.test(name)));
+      // Apollo Client 4 operations have `operationType`; its incremental handlers accumulate.
+      const emit = subscription ? toSubscriptionEvent : 'operationType' in operation ? createHandlerResults() : toCumulativeResult;
 
-      return new Observable<ApolloLink.Result>((observer) => {
+      return new Observable<LinkResult>((observer) => {
         const controller = new AbortController();
-        const forwardAbort = () => controller.abort(signal?.reason);
-        if (signal?.aborted === true) forwardAbort();
-        else signal?.addEventListener('abort', forwardAbort, { once: true });
 
-        const init: FetchIncrementalInit = {
-          headers: { ...options.headers, ...context.headers },
-          // Apollo transforms documents after parsing (`__typename`, client fields): send what it runs.
-          print,
-          signal: controller.signal,
-          fetchOptions: { ...linkFetchOptions, ...contextFetchOptions },
-          onResponse: (response) => operation.setContext({ response }),
-          ...defined({
-            fetch: options.fetch,
-            credentials: context.credentials ?? options.credentials,
-            format: options.format,
-            transport: options.transport,
-            maxPartSize: options.maxPartSize,
-            pace: options.pace,
-          }),
-        };
-        const request = {
-          query: operation.query,
-          variables: operation.variables,
-          ...(operation.operationName === undefined ? {} : { operationName: operation.operationName }),
-          ...(includeExtensions ? { extensions: operation.extensions } : {}),
+        const fetchOrRead = async (uri: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+          if (ours && !acceptGiven) {
+            const others = Object.entries((init.headers ?? {}) as Record<string, string>).filter(([name]) => !ACCEPT.test(name));
+            init = { ...init, headers: { ...Object.fromEntries(others), accept: buildAcceptHeader(format, transport, subscription) } };
+          }
+          const response = await (httpOptions.fetch ?? fetch)(uri, init);
+          if (!ours || !response.ok || !STREAMED.test(response.headers.get('content-type') ?? '')) return response;
+
+          operation.setContext({ response });
+          const forwardAbort = () => controller.abort(init.signal?.reason);
+          init.signal?.addEventListener('abort', forwardAbort, { once: true });
+          void (async () => {
+            for await (const result of readResults(response, { signal: controller.signal, maxPartSize, pace })) observer.next(emit(result));
+            observer.complete();
+          })()
+            // After an unsubscribe nobody listens; an abort of the app's signal is reported.
+            .catch((error: unknown) => observer.error(error))
+            .finally(() => init.signal?.removeEventListener('abort', forwardAbort));
+          // Apollo never sees this response: the results above are the operation's.
+          return new Promise<never>(() => {});
         };
 
-        // Apollo Client 4 operations have `operationType`; its incremental handlers accumulate.
-        const emit = subscription ? toSubscriptionEvent : 'operationType' in operation ? createHandlerResults() : toCumulativeResult;
-        (async () => {
-          for await (const result of fetchIncremental(uri, request, init)) observer.next(emit(result));
-          observer.complete();
-        })()
-          .catch((error: unknown) => {
-            // After an unsubscribe nobody listens; the abort is ours, not a failure.
-            if (!controller.signal.aborted || signal?.aborted === true) observer.error(error);
-          })
-          .finally(() => signal?.removeEventListener('abort', forwardAbort));
-
+        const http = new HttpLink({ ...httpOptions, fetch: fetchOrRead });
+        const request = http.request(operation, forward)?.subscribe(observer);
         // The platform's own AbortError: constructing a DOMException fails where there is none (Hermes).
-        return () => controller.abort();
+        return () => {
+          controller.abort();
+          request?.unsubscribe();
+        };
       });
     });
   }
@@ -139,8 +132,8 @@ export class IncrementalHttpLink extends ApolloLink {
 
 type MergedResult = FetchResult<Record<string, unknown>>;
 
-// `hasNext` and the boundary fields are not in ApolloLink.Result's default type (FormattedExecutionResult).
-const asApolloResult = (value: object) => value as ApolloLink.Result;
+// `hasNext` and the boundary fields are not in LinkResult's default type (FormattedExecutionResult).
+const asApolloResult = (value: object) => value as LinkResult;
 
 function withoutErrors(result: MergedResult) {
   return {
@@ -150,7 +143,7 @@ function withoutErrors(result: MergedResult) {
 }
 
 /** A subscription event: a plain result, no `hasNext` (which would route it into incremental handling). */
-function toSubscriptionEvent(result: MergedResult): ApolloLink.Result {
+function toSubscriptionEvent(result: MergedResult): LinkResult {
   return asApolloResult({ ...withoutErrors(result), ...(result.errors === undefined ? {} : { errors: result.errors }) });
 }
 
@@ -158,7 +151,7 @@ function toSubscriptionEvent(result: MergedResult): ApolloLink.Result {
  * Apollo Client 3: every result replaces the previous one, so each carries the whole state,
  * errors included, and `hasNext`.
  */
-function toCumulativeResult(result: MergedResult): ApolloLink.Result {
+function toCumulativeResult(result: MergedResult): LinkResult {
   return asApolloResult({ ...toSubscriptionEvent(result), hasNext: result.hasNext });
 }
 
@@ -174,7 +167,7 @@ function toCumulativeResult(result: MergedResult): ApolloLink.Result {
  * that handler truncates a completed stream's list to the items it saw as `items`, and it sees none.
  * `Defer20220824Handler` ignores both keys.
  */
-function createHandlerResults(): (result: MergedResult) => ApolloLink.Result {
+function createHandlerResults(): (result: MergedResult) => LinkResult {
   let errorsSent = 0;
   let announced = new Map<string, PendingBoundary>();
   return (result) => {
@@ -221,11 +214,4 @@ function isObjectAt(data: unknown, path: readonly (string | number)[]): boolean 
     value = (value as Record<string | number, unknown>)[segment];
   }
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Keeps only the keys whose value is defined (the options types use exactOptionalPropertyTypes). */
-function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
 }

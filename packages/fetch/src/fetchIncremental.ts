@@ -1,8 +1,8 @@
-import { IncrementalError, readPayloadBatches } from '@graphql-incremental/reader';
+import { IncrementalError } from '@graphql-incremental/reader';
 import type { DocumentNode } from 'graphql';
 import { buildAcceptHeader } from './buildAcceptHeader.js';
 import { isSubscription } from './isSubscription.js';
-import { mergeResults } from './mergeResults.js';
+import { readResults } from './readResults.js';
 import type { DocumentText, FetchIncrementalInit, FetchResult, IncrementalRequest } from './types.js';
 
 /**
@@ -39,30 +39,7 @@ export function fetchIncremental<TResult = Record<string, unknown>, TVariables =
   request: IncrementalRequest<TResult, TVariables>,
   init: FetchIncrementalInit = {},
 ): AsyncIterableIterator<FetchResult<TResult, TExtensions>> {
-  const controller = new AbortController();
-  const { signal } = init;
-  let subscription = false;
-
-  async function* batches(): AsyncGenerator<unknown[], void, undefined> {
-    if (signal?.aborted) throw signal.reason;
-    const forward = (): void => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forward);
-    try {
-      const response = await send(url, request, init, controller.signal);
-      subscription = /subscriptionSpec/i.test(response.headers.get('content-type') ?? '');
-      init.onResponse?.(response);
-      yield* readPayloadBatches(response, { signal: controller.signal, maxPartSize: init.maxPartSize });
-    } finally {
-      signal?.removeEventListener('abort', forward);
-    }
-  }
-
-  return mergeResults<TResult, TExtensions>(batches(), {
-    stop: (reason) => controller.abort(reason),
-    signal,
-    pace: init.pace,
-    allowEmpty: () => subscription,
-  });
+  return readResults<TResult, TExtensions>((signal) => send(url, request, init, signal), init);
 }
 
 async function send<TResult, TVariables>(

@@ -1,4 +1,5 @@
 export { fetchIncremental } from './fetchIncremental.js';
+export { readResults } from './readResults.js';
 export { buildAcceptHeader } from './buildAcceptHeader.js';
 export { isSubscription } from './isSubscription.js';
 export { PACE_MIN_MS, PACE_RATIO } from './mergeResults.js';
@@ -9,6 +10,7 @@ export type {
   IncrementalRequest,
   PreferredFormat,
   PreferredTransport,
+  ReadResultsInit,
   QueryDocument,
   ResultOf,
   TypedDocumentNode,

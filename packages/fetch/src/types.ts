@@ -47,12 +47,27 @@ export type PreferredFormat = 'current' | '2022';
 /** How the server should stream: `multipart/mixed` (every server) or `text/event-stream` (Yoga, Hot Chocolate). */
 export type PreferredTransport = 'multipart' | 'event-stream';
 
+/** Options of {@link readResults}: how the response is read and its results handed out. */
+export interface ReadResultsInit {
+  /** Aborts the request and ends the iteration with the signal's reason. */
+  readonly signal?: AbortSignal | undefined;
+  /** Largest part, event or JSON body in bytes (see the reader); defaults to 16 MiB. */
+  readonly maxPartSize?: number | undefined;
+  /**
+   * Pace results by their cost; default `true`. A result that took 0.5 ms or more to merge and to
+   * consume (your loop's time with it) is followed by the next one only after three times as long,
+   * while payloads keep merging: long streams stay linear and merging plus consuming (a UI, Apollo's
+   * cache) take at most a quarter of the time. `false`: a result whenever there is news.
+   */
+  readonly pace?: boolean | undefined;
+  /** Called with the `Response` once its headers arrived, before its body is read (e.g. for response headers). */
+  readonly onResponse?: ((response: Response) => void) | undefined;
+}
+
 /** Options of {@link fetchIncremental}, besides the request. */
-export interface FetchIncrementalInit {
+export interface FetchIncrementalInit extends ReadResultsInit {
   /** Request headers; they win over the defaults (`content-type`, `accept`). */
   readonly headers?: HeadersInit;
-  /** Aborts the request and ends the iteration with the signal's reason. */
-  readonly signal?: AbortSignal;
   /** The `fetch` to use (Node SDKs, proxies, tests); defaults to the global `fetch`. */
   readonly fetch?: typeof fetch;
   readonly credentials?: RequestCredentials;
@@ -60,22 +75,11 @@ export interface FetchIncrementalInit {
   readonly format?: PreferredFormat;
   /** The transport to ask for; defaults to `multipart`. */
   readonly transport?: PreferredTransport;
-  /** Largest part, event or JSON body in bytes (see the reader); defaults to 16 MiB. */
-  readonly maxPartSize?: number;
   /**
    * Any other `fetch` options (`mode`, `cache`, `referrerPolicy`, `keepalive`, …). `method`, `body` and
    * `signal` are fetchIncremental's own; `headers` here are merged under `headers` above.
    */
   readonly fetchOptions?: Omit<RequestInit, 'method' | 'body' | 'signal'>;
-  /** Called with the `Response` once its headers arrived, before its body is read (e.g. for response headers). */
-  readonly onResponse?: (response: Response) => void;
-  /**
-   * Pace results by their cost; default `true`. A result that took 0.5 ms or more to merge and to
-   * consume (your loop's time with it) is followed by the next one only after three times as long,
-   * while payloads keep merging: long streams stay linear and merging plus consuming (a UI, Apollo's
-   * cache) take at most a quarter of the time. `false`: a result whenever there is news.
-   */
-  readonly pace?: boolean;
   /**
    * Prints a `DocumentNode` to send, e.g. `print` from `graphql`. Needed for documents without source
    * text (`loc`), such as GraphQL Code Generator's, or ones changed after parsing.
