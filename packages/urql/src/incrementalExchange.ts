@@ -1,0 +1,96 @@
+import {
+  CombinedError,
+  composeExchanges,
+  mapExchange,
+  stringifyDocument,
+  subscriptionExchange,
+  type Exchange,
+  type ExecutionResult,
+  type OperationResult,
+} from '@urql/core';
+import { fetchIncremental, type FetchIncrementalInit, type FetchResult } from '@graphql-incremental/fetch';
+
+/** `fetch` options, or a function returning them per request (as urql's client option `fetchOptions`). */
+export type FetchOptions = RequestInit | (() => RequestInit);
+
+/** Options of {@link incrementalExchange}. */
+export interface IncrementalExchangeOptions extends Pick<FetchIncrementalInit, 'fetch' | 'headers' | 'format' | 'transport' | 'maxPartSize' | 'pace'> {
+  /** `fetch` options for every request. The operation's `context.fetchOptions` (the client's) win over them. */
+  readonly fetchOptions?: FetchOptions;
+}
+
+/**
+ * An urql exchange that sends operations over HTTP and reads `@defer` / `@stream` responses from any
+ * server: use it instead of `fetchExchange`. Every result carries the whole data merged so far, with
+ * `hasNext` until the last. A response that breaks off ends in a `CombinedError` whose `networkError`
+ * is an `IncrementalError` with a `code`, and whose result keeps the data received before it.
+ *
+ * Queries and mutations always; subscriptions when the client (or the operation's context) sets
+ * `fetchSubscriptions: true`, as with `fetchExchange`. A torn-down operation aborts its request.
+ *
+ * @param options - `fetch`, `headers`, `fetchOptions`, and the incremental `format`, `transport`,
+ *   `maxPartSize` and `pace` of `fetchIncremental`.
+ * @returns The exchange, last in the client's `exchanges`.
+ * @example
+ * ```ts
+ * import { Client, cacheExchange } from '@urql/core';
+ * import { incrementalExchange } from '@graphql-incremental/urql';
+ *
+ * const client = new Client({ url: '/graphql', exchanges: [cacheExchange, incrementalExchange()] });
+ * ```
+ */
+export function incrementalExchange({ fetchOptions, headers, ...init }: IncrementalExchangeOptions = {}): Exchange {
+  // The last result before each failure: urql's error result carries no data, ours keeps it.
+  const before = new WeakMap<object, FetchResult<unknown>>();
+
+  return composeExchanges([
+    mapExchange({
+      onResult(result) {
+        const networkError = result.error?.networkError;
+        const last = networkError && before.get(networkError);
+        if (!last) return;
+        const error = new CombinedError({ networkError, graphQLErrors: (last.errors ?? []) as CombinedError['graphQLErrors'] });
+        return { ...result, data: last.data, extensions: last.extensions, error } as OperationResult;
+      },
+    }),
+    // urql's own plumbing for transports: teardown (which unsubscribes), forwarding, and the end of
+    // subscriptions. Ours converts each merged result with `makeResult`, then urql replaces the data
+    // by it (a result without `incremental` is not patched).
+    subscriptionExchange({
+      isSubscriptionOperation: (operation) => operation.kind !== 'subscription' || !!operation.context.fetchSubscriptions,
+      forwardSubscription: (request, operation) => ({
+        subscribe(sink) {
+          const { context } = operation;
+          const controller = new AbortController();
+          const { headers: ourHeaders, ...ours } = resolve(fetchOptions);
+          const { headers: theirHeaders, ...theirs } = resolve(context.fetchOptions);
+          const merged = new Headers(ourHeaders);
+          for (const source of [headers, theirHeaders]) new Headers(source).forEach((value, name) => merged.set(name, value));
+          // urql ends a subscription at the first result without `hasNext`, and ends it itself when the response does.
+          const subscription = operation.kind === 'subscription';
+          let last: FetchResult<unknown> | undefined;
+
+          (async () => {
+            for await (const result of fetchIncremental(
+              context.url,
+              // Persisted queries leave `query` out; we send it along (servers that know the hash ignore it).
+              { ...request, query: request.query ?? stringifyDocument(operation.query) } as { query: string },
+              { ...init, ...(context.fetch && { fetch: context.fetch }), headers: merged, fetchOptions: { ...ours, ...theirs }, signal: controller.signal },
+            )) {
+              sink.next((last = subscription ? { ...result, hasNext: true } : result) as ExecutionResult);
+            }
+            sink.complete();
+          })().catch((error: unknown) => {
+            // After a teardown nobody listens.
+            if (controller.signal.aborted) return;
+            if (last) before.set(error as object, last);
+            sink.error(error);
+          });
+          return { unsubscribe: () => controller.abort() };
+        },
+      }),
+    }),
+  ]);
+}
+
+const resolve = (options: FetchOptions | undefined): RequestInit => (typeof options === 'function' ? options() : options) ?? {};
