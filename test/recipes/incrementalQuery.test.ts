@@ -26,13 +26,22 @@ const SLOW = {
 };
 
 let server: RunningServer;
-let queryClient: QueryClient;
+const queryClients: QueryClient[] = [];
 
 beforeAll(async () => {
   server = await startGraphqlJsServer();
 });
 afterAll(() => server.close());
-afterEach(() => queryClient?.clear());
+// Clearing a client drops its queries and their garbage-collection timers.
+afterEach(() => {
+  for (const queryClient of queryClients.splice(0)) queryClient.clear();
+});
+
+function createQueryClient(): QueryClient {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  queryClients.push(queryClient);
+  return queryClient;
+}
 
 /**
  * Observes one query as a component would, until it has settled.
@@ -40,8 +49,7 @@ afterEach(() => queryClient?.clear());
  * @returns Every distinct `data` the observer saw, in order, and the final observer result.
  */
 async function observe(queryFn: QueryFunction<Data | undefined>, queryKey: readonly unknown[] = ['query']) {
-  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const observer = new QueryObserver(queryClient, { queryKey, queryFn });
+  const observer = new QueryObserver(createQueryClient(), { queryKey, queryFn });
   const seen: Data[] = [];
   const settled = await new Promise<queryCore.QueryObserverResult<Data | undefined>>((resolve) => {
     const unsubscribe = observer.subscribe((result) => {
@@ -118,8 +126,7 @@ describe('semantics', () => {
   });
 
   it('aborts the request when the last observer unsubscribes, even while the stream is silent', async () => {
-    queryClient = new QueryClient();
-    const observer = new QueryObserver(queryClient, {
+    const observer = new QueryObserver(createQueryClient(), {
       queryKey: ['ticks'],
       // The first tick is a minute away: only the abort signal can end this request now.
       queryFn: incrementalQuery(server.url, { query: '{ ticks(count: 2, intervalMs: 60000) @stream(initialCount: 0) }' }),
