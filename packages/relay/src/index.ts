@@ -1,1 +1,3 @@
-export {};
+export { createFetchFunction, type FetchFunctionOptions } from './createFetchFunction.js';
+export { createPayloadTranslator, type RelayPayload } from './createPayloadTranslator.js';
+export { IncrementalError, isIncrementalError, type IncrementalErrorCode } from '@graphql-incremental/reader';
