@@ -1,0 +1,71 @@
+/**
+ * Relay environments for the tests: one whose network is `createFetchFunction`, and the oracle, whose
+ * store holds what relay-runtime makes of plain execution (the same operation text without
+ * `@defer`/`@stream`, run by graphql-js 17 `execute()`).
+ */
+import { createFetchFunction, type FetchFunctionOptions } from '@graphql-incremental/relay';
+import {
+  createOperationDescriptor,
+  Environment,
+  Network,
+  Observable,
+  RecordSource,
+  Store,
+  type ConcreteRequest,
+  type GraphQLResponse,
+  type OperationDescriptor,
+  type Variables,
+} from 'relay-runtime';
+import { vi } from 'vitest';
+import { executePlainRelay } from './relaySchema.js';
+
+/** A real Relay environment whose network (queries and subscriptions) is `createFetchFunction`. */
+export function createIncrementalEnvironment(options: FetchFunctionOptions): Environment {
+  const fetchFunction = createFetchFunction(options);
+  return new Environment({ network: Network.create(fetchFunction, fetchFunction), store: new Store(new RecordSource()) });
+}
+
+/** What one `environment.execute` delivered. */
+export interface Execution {
+  readonly operation: OperationDescriptor;
+  /** Every response the network emitted, as Relay handed them to the observer. */
+  readonly responses: readonly GraphQLResponse[];
+}
+
+/**
+ * Executes `query` and waits for the end.
+ *
+ * @throws What the Observable's `error` received.
+ */
+export function executeToEnd(environment: Environment, query: ConcreteRequest, variables: Variables = {}): Promise<Execution> {
+  const operation = createOperationDescriptor(query, variables);
+  const responses: GraphQLResponse[] = [];
+  return new Promise((resolve, reject) => {
+    environment.execute({ operation }).subscribe({
+      next: (response) => void responses.push(response),
+      error: reject,
+      complete: () => resolve({ operation, responses }),
+    });
+  });
+}
+
+/** The records of an environment's store, as plain JSON. */
+export const recordsOf = (environment: Environment): unknown => JSON.parse(JSON.stringify(environment.getStore().getSource().toJSON()));
+
+/**
+ * The oracle: a store filled by relay-runtime from plain execution of the operation's text. Relay
+ * normalizes a complete response that carries `extensions.is_final` with its deferred fragments
+ * inline (warning in development that the operation was not streamed; that one warning is expected).
+ */
+export async function createOracleEnvironment(query: ConcreteRequest, variables: Variables = {}): Promise<Environment> {
+  const plain = (await executePlainRelay(query.params.text!, variables)) as GraphQLResponse & object;
+  const environment = new Environment({ network: Network.create(() => Observable.from({ ...plain, extensions: { is_final: true } })), store: new Store(new RecordSource()) });
+  const warn = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    await executeToEnd(environment, query, variables);
+    for (const [message] of warn.mock.calls) if (!String(message).includes('non-streaming mode')) throw new Error(`unexpected warning: ${String(message)}`);
+  } finally {
+    warn.mockRestore();
+  }
+  return environment;
+}
