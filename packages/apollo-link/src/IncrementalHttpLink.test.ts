@@ -34,10 +34,10 @@ const query = gql`
   }
 `;
 
-function run(link: ApolloLink, context: Record<string, unknown> = {}, extensions?: Record<string, unknown>) {
+function run(link: ApolloLink, context: Record<string, unknown> = {}, extensions?: Record<string, unknown>, document = query) {
   const results: unknown[] = [];
   return new Promise<unknown[]>((resolve, reject) => {
-    ApolloLink.execute(link, { query, variables: { id: '1' }, context, ...(extensions === undefined ? {} : { extensions }) }, { client }).subscribe({
+    ApolloLink.execute(link, { query: document, variables: { id: '1' }, context, ...(extensions === undefined ? {} : { extensions }) }, { client }).subscribe({
       next: (result) => results.push(result),
       error: reject,
       complete: () => resolve(results),
@@ -46,12 +46,8 @@ function run(link: ApolloLink, context: Record<string, unknown> = {}, extensions
 }
 
 describe('IncrementalHttpLink', () => {
-  /** What reaches `fetch`, minus what may differ: the signal, and `accept`, which this link sets. */
-  function comparable({ url, init, body }: Sent) {
-    const { signal: _signal, headers, body: _text, ...options } = init;
-    const rest = Object.entries(headers as Record<string, string>).filter(([name]) => name.toLowerCase() !== 'accept');
-    return { url, options, headers: rest, body };
-  }
+  /** What reaches `fetch`, but the signal. */
+  const comparable = ({ url, init: { signal: _signal, ...init } }: Sent) => ({ url, init });
 
   it.each([
     ['link options, context winning', { headers: { authorization: 'link', 'x-link': '1' }, credentials: 'same-origin', fetchOptions: { mode: 'cors' } }, { headers: { authorization: 'context' }, credentials: 'include', fetchOptions: { cache: 'no-store' } }],
@@ -60,13 +56,27 @@ describe('IncrementalHttpLink', () => {
     ['hash only (persisted queries)', {}, { http: { includeQuery: false, includeExtensions: true } }],
     ['header case kept', { headers: { 'X-Link': '1' }, preserveHeaderCase: true }, {}],
     ['unused variables kept', { includeUnusedVariables: true }, {}],
-  ] as const)('sends what HttpLink sends, but for accept: %s', async (_name, options, context) => {
+  ] as const)('sends exactly what HttpLink sends when nothing is deferred: %s', async (_name, options, context) => {
     const ours = recordingFetch();
     const apollos = recordingFetch();
     await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/graphql', fetch: ours.fetchImpl, ...options }), context, { persistedQuery: { version: 1, sha256Hash: 'abc' } });
     await run(new HttpLink({ uri: 'http://127.0.0.1:1/graphql', fetch: apollos.fetchImpl, ...options }), context, { persistedQuery: { version: 1, sha256Hash: 'abc' } });
     expect(ours.sent.map(comparable)).toEqual(apollos.sent.map(comparable));
-    expect(new Headers(ours.sent[0]?.init.headers).get('accept')).toMatch(/^multipart\/mixed;incrementalSpec=v0\.2/);
+  });
+
+  it.each([
+    ['@defer', gql`query Hero { hero { id ... @defer { name } } }`],
+    ['@stream in a fragment', gql`query Hero { ...Friends } fragment Friends on Query { friends @stream { id } }`],
+  ])('asks for both incremental formats first, then what HttpLink accepts, for %s', async (_name, document) => {
+    const ours = recordingFetch();
+    const apollos = recordingFetch();
+    await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: ours.fetchImpl }), {}, undefined, document);
+    await run(new HttpLink({ uri: 'http://127.0.0.1:1/', fetch: apollos.fetchImpl }), {}, undefined, document);
+    const accept = (sent: Sent[]) => new Headers(sent[0]?.init.headers).get('accept');
+    expect(accept(apollos.sent)).toBe('application/graphql-response+json,application/json;q=0.9');
+    expect(accept(ours.sent)).toBe('multipart/mixed;incrementalSpec=v0.2, multipart/mixed;deferSpec=20220824;q=0.9, application/graphql-response+json,application/json;q=0.9');
+    const withoutAccept = (sent: Sent[]) => sent.map(comparable).map(({ init: { headers, ...init }, url }) => ({ url, init, headers: Object.entries(headers as object).filter(([name]) => name !== 'accept') }));
+    expect(withoutAccept(ours.sent)).toEqual(withoutAccept(apollos.sent));
   });
 
   it('takes the URI from context.uri, then a function of the operation, then /graphql', async () => {

@@ -86,8 +86,8 @@ export class IncrementalHttpLink extends ApolloLink {
 
     super((operation, forward) => {
       const subscription = isSubscription(operation.query, operation.operationName);
-      // Apollo's multipart subscription protocol is left to Apollo: its errors are Apollo's own.
-      const ours = !subscription || transport === 'event-stream';
+      // Other requests stay exactly HttpLink's.
+      const asksForStreams = subscription ? transport === 'event-stream' : defersOrStreams(operation.query);
       const context = operation.getContext();
       const acceptGiven = [httpOptions.headers, context.headers].some((headers) => Object.keys(headers ?? {}).some((name) => ACCEPT.test(name)));
       // Apollo Client 4 operations have `operationType`; its incremental handlers accumulate.
@@ -97,12 +97,19 @@ export class IncrementalHttpLink extends ApolloLink {
         const controller = new AbortController();
 
         const fetchOrRead = async (uri: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-          if (ours && !acceptGiven) {
-            const others = Object.entries((init.headers ?? {}) as Record<string, string>).filter(([name]) => !ACCEPT.test(name));
-            init = { ...init, headers: { ...Object.fromEntries(others), accept: buildAcceptHeader(format, transport, subscription) } };
+          if (asksForStreams && !acceptGiven) {
+            // Streamed types first, then what HttpLink accepts besides multipart (Apollo Client 3's `*/*`
+            // or 4's JSON types), so that servers choose the same answer to anything they do not stream.
+            const headers = Object.entries((init.headers ?? {}) as Record<string, string>);
+            const others = headers.filter(([name]) => !ACCEPT.test(name));
+            const apollos = headers.flatMap(([name, value]) => (ACCEPT.test(name) ? value.split(',') : [])).filter((type) => !/^\s*multipart\//i.test(type));
+            const accept = buildAcceptHeader(format, transport, subscription, apollos.join(',').trim() || undefined);
+            init = { ...init, headers: { ...Object.fromEntries(others), accept } };
           }
           const response = await (httpOptions.fetch ?? fetch)(uri, init);
-          if (!ours || !response.ok || !STREAMED.test(response.headers.get('content-type') ?? '')) return response;
+          const type = response.headers.get('content-type') ?? '';
+          // Apollo's multipart subscriptions are left to Apollo: their errors are Apollo's own.
+          if (!response.ok || !STREAMED.test(type) || (subscription && /multipart/i.test(type))) return response;
 
           operation.setContext({ response });
           const forwardAbort = () => controller.abort(init.signal?.reason);
@@ -214,4 +221,12 @@ function isObjectAt(data: unknown, path: readonly (string | number)[]): boolean 
     value = (value as Record<string | number, unknown>)[segment];
   }
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether the document asks for incremental delivery anywhere (its fragments included). */
+function defersOrStreams(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  const { kind, name } = node as { kind?: string; name?: { value?: string } };
+  if (kind === 'Directive' && (name?.value === 'defer' || name?.value === 'stream')) return true;
+  return Object.entries(node).some(([key, value]) => key !== 'loc' && defersOrStreams(value));
 }

@@ -20,15 +20,17 @@ const JSON_FALLBACK = 'application/graphql-response+json;q=0.8, application/json
  * @param format - The format to prefer.
  * @param transport - `event-stream` asks for `text/event-stream` instead of multipart.
  * @param subscription - Whether the operation is a subscription (Apollo's multipart protocol).
+ * @param fallback - What to accept for results the server does not stream.
  * @returns The header value.
  */
 export function buildAcceptHeader(
   format: PreferredFormat = 'current',
   transport: PreferredTransport = 'multipart',
   subscription = false,
+  fallback = JSON_FALLBACK,
 ): string {
-  if (transport === 'event-stream') return `text/event-stream, ${JSON_FALLBACK}`;
-  if (subscription) return `${SUBSCRIPTION}, ${JSON_FALLBACK}`;
+  if (transport === 'event-stream') return `text/event-stream, ${fallback}`;
+  if (subscription) return `${SUBSCRIPTION}, ${fallback}`;
   const [first, second] = format === 'current' ? [CURRENT, LEGACY] : [LEGACY, CURRENT];
-  return `${first}, ${second};q=0.9, ${JSON_FALLBACK}`;
+  return `${first}, ${second};q=0.9, ${fallback}`;
 }
