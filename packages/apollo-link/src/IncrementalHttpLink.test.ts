@@ -151,6 +151,47 @@ describe('IncrementalHttpLink', () => {
     expect((signal?.reason as DOMException).name).toBe('AbortError');
   });
 
+  describe('React Native', () => {
+    // React Native's fetch gives a Response without `body`: the text arrives whole.
+    const bodiless = (type: string, text: string) =>
+      (async () => ({ ok: true, status: 200, headers: new Headers({ 'content-type': type }), body: null, bodyUsed: false, text: () => Promise.resolve(text) })) as unknown as typeof fetch;
+    const deferred = gql`query Hero { hero { id ... @defer { name } } }`;
+
+    it('reads a streamed response whole without a streaming body: the final result, correct', async () => {
+      const multipart = [
+        '{"data":{"hero":{"id":"1"}},"pending":[{"id":"0","path":["hero"]}],"hasNext":true}',
+        '{"incremental":[{"id":"0","data":{"name":"Luke"}}],"completed":[{"id":"0"}],"hasNext":false}',
+      ].map((part) => `\r\n---\r\ncontent-type: application/json\r\n\r\n${part}`).join('') + '\r\n-----\r\n';
+      const results = await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: bodiless('multipart/mixed; boundary="-"', multipart) }), {}, undefined, deferred);
+      expect(results.at(-1)).toMatchObject({ data: { hero: { id: '1', name: 'Luke' } }, hasNext: false });
+    });
+
+    it('reads plain JSON as HttpLink does', async () => {
+      const results = await run(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: bodiless('application/json', '{"data":{"hero":{"id":"1"}}}') }));
+      expect(results).toEqual([{ data: { hero: { id: '1' } } }]);
+    });
+
+    it('unsubscribes where DOMException is missing (Hermes)', async () => {
+      const saved = Object.getOwnPropertyDescriptor(globalThis, 'DOMException')!;
+      Reflect.deleteProperty(globalThis, 'DOMException');
+      try {
+        let signal: AbortSignal | undefined;
+        const hanging = (async (_url: string | URL | Request, init: RequestInit = {}) => {
+          signal = init.signal ?? undefined;
+          return new Response(new ReadableStream(), { headers: { 'content-type': 'multipart/mixed; boundary="-"' } });
+        }) as typeof fetch;
+        const errors: unknown[] = [];
+        const subscription = ApolloLink.execute(new IncrementalHttpLink({ uri: 'http://127.0.0.1:1/', fetch: hanging }), { query: deferred }, { client }).subscribe({ error: (error: unknown) => errors.push(error) });
+        await expect.poll(() => signal).toBeDefined();
+        expect(() => subscription.unsubscribe()).not.toThrow();
+        expect(signal?.aborted).toBe(true);
+        expect(errors).toEqual([]);
+      } finally {
+        Object.defineProperty(globalThis, 'DOMException', saved);
+      }
+    });
+  });
+
   describe('pacing', () => {
     const ITEMS = 40;
     // A stream of ITEMS friends in the current format, one payload per network chunk, each chunk in its
