@@ -2,22 +2,17 @@
  * The oracle, through a real Relay environment: for every operation, server format, server framing
  * and chunking, the store relay-runtime builds from `createFetchFunction`'s payloads holds what it
  * builds from plain execution of the same operation text (graphql-js 17 `execute()`, `@defer` and
- * `@stream` removed). Both are compared record by record, and as the query reads.
- *
- * Two things are left out of the record comparison, with reason: the records Relay's connection
- * handler keeps for `@stream_connection` (it rebuilds its edges for every streamed edge, so the
- * streamed store holds edge records a single response does not leave behind; the connection as read
- * is compared), and the operations whose result legitimately differs (`differs`, tested in
- * `failures.test.ts`).
+ * `@stream` removed): record by record, and as the query reads (`expectSameStore`). The operations
+ * whose result legitimately differs (`differs`) are tested in `failures.test.ts`.
  */
-import { createOperationDescriptor, type Environment } from 'relay-runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Environment } from 'relay-runtime';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { byteByByte, seededRandomSplits, wholeBody } from '../support/multipartBodies.js';
 import { FRAMING_NAMES, startGraphqlJsServer, type FramingName, type RunningServer } from '../support/servers/index.js';
 import { startConnectionServer } from './support/connectionServer.js';
 import { RELAY_OPERATIONS, type RelayOperation } from './support/operations.js';
 import { createRechunkingFetch } from './support/rechunkingFetch.js';
-import { createIncrementalEnvironment, createOracleEnvironment, executeToEnd, recordsOf } from './support/relayEnvironment.js';
+import { createIncrementalEnvironment, createOracleEnvironment, executeToEnd, expectSameStore } from './support/relayEnvironment.js';
 
 type Format = 'current' | '2022';
 const FORMATS: readonly Format[] = ['current', '2022'];
@@ -33,17 +28,6 @@ afterAll(() => Promise.all([...sharedServers.values(), connectionServer].map((se
 
 const COMPARED = RELAY_OPERATIONS.filter((operation) => operation.differs === undefined);
 
-/** The records, without the connection handler's own (see the file comment). */
-function comparableRecords(environment: Environment): unknown {
-  const records = recordsOf(environment) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(records).filter(([id]) => !/:__\w+_connection(?::|$)/.test(id)));
-}
-
-/** What the query reads: the root, and every record it reaches is compared above. */
-function readQuery(environment: Environment, operation: RelayOperation): unknown {
-  return environment.lookup(createOperationDescriptor(operation.query, operation.variables ?? {}).fragment).data;
-}
-
 const oracles = new Map<RelayOperation, Environment>();
 async function oracleOf(operation: RelayOperation): Promise<Environment> {
   if (!oracles.has(operation)) oracles.set(operation, await createOracleEnvironment(operation.query, operation.variables));
@@ -57,12 +41,8 @@ async function expectOracle(operation: RelayOperation, format: Format, options: 
     ...(format === '2022' && { headers: { accept: ACCEPT_2022 } }),
     ...(options.fetch && { fetch: options.fetch }),
   });
-  const { responses, operation: descriptor } = await executeToEnd(environment, operation.query, operation.variables);
-  const oracle = await oracleOf(operation);
-  const payloads = JSON.stringify(responses);
-  expect(comparableRecords(environment), payloads).toEqual(comparableRecords(oracle));
-  expect(readQuery(environment, operation), payloads).toEqual(readQuery(oracle, operation));
-  expect(environment.check(descriptor), payloads).toEqual({ status: 'available', fetchTime: expect.any(Number) });
+  const { responses } = await executeToEnd(environment, operation.query, operation.variables);
+  expectSameStore(environment, await oracleOf(operation), operation.query, operation.variables, JSON.stringify(responses));
 }
 
 describe.each(FORMATS)('server format %s', (format) => {

@@ -58,7 +58,8 @@ export function createFetchFunction(options: FetchFunctionOptions): IncrementalF
         for await (const batch of readPayloadBatches(response, { signal })) {
           for (const payload of batch) {
             const payloads = translate(payload);
-            sink.next((payloads.length === 1 ? payloads[0] : payloads) as GraphQLResponse);
+            // A payload with nothing for Relay (a stream's completion) makes none.
+            if (payloads.length > 0) sink.next((payloads.length === 1 ? payloads[0] : payloads) as GraphQLResponse);
           }
         }
         sink.complete();

@@ -16,7 +16,7 @@ import {
   type OperationDescriptor,
   type Variables,
 } from 'relay-runtime';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { executePlainRelay } from './relaySchema.js';
 
 /** A real Relay environment whose network (queries and subscriptions) is `createFetchFunction`. */
@@ -68,4 +68,26 @@ export async function createOracleEnvironment(query: ConcreteRequest, variables:
     warn.mockRestore();
   }
   return environment;
+}
+
+/** The records, without those of Relay's connection handler (see {@link expectSameStore}). */
+function comparableRecords(environment: Environment): unknown {
+  const records = recordsOf(environment) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(records).filter(([id]) => !/:__\w+_connection(?::|$)/.test(id)));
+}
+
+/**
+ * Asserts that `environment` holds what `oracle` holds for `query`: the same records, the same data
+ * as the query reads it, nothing missing. The records Relay's connection handler keeps for
+ * `@stream_connection` are left out: it rebuilds its edges for every streamed edge, so a streamed
+ * store holds edge records a single response does not leave behind (the connection as the query
+ * reads it is compared).
+ *
+ * @param message Shown on failure (e.g. the payloads).
+ */
+export function expectSameStore(environment: Environment, oracle: Environment, query: ConcreteRequest, variables: Variables = {}, message = ''): void {
+  const operation = createOperationDescriptor(query, variables);
+  expect(comparableRecords(environment), message).toEqual(comparableRecords(oracle));
+  expect(environment.lookup(operation.fragment).data, message).toEqual(oracle.lookup(operation.fragment).data);
+  expect(environment.check(operation).status, message).toBe('available');
 }
