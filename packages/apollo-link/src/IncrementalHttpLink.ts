@@ -192,16 +192,14 @@ function createHandlerResults(): (result: MergedResult) => LinkResult {
     for (const boundary of result.pending) if (boundary.id !== undefined && (announced.has(boundary.id) || announcing.has(boundary))) stillPending.set(boundary.id, boundary);
     const completed: { id: string; errors?: readonly GraphQLErrorJSON[] }[] = [];
     const failures = new Map(result.failed.map((boundary) => [boundary.id, boundary]));
+    const failedErrors = new Set<GraphQLErrorJSON>();
     for (const id of announced.keys()) {
       if (stillPending.has(id)) continue;
-      const failure = failures.get(id);
-      if (failure === undefined) {
-        completed.push({ id });
-      } else {
-        completed.push({ id, errors: failure.errors });
-        fresh = fresh.filter((error) => !failure.errors.includes(error));
-      }
+      const errors = failures.get(id)?.errors;
+      completed.push(errors === undefined ? { id } : { id, errors });
+      for (const error of errors ?? []) failedErrors.add(error);
     }
+    if (failedErrors.size > 0) fresh = fresh.filter((error) => !failedErrors.has(error));
     announced = stillPending;
 
     return asApolloResult({
