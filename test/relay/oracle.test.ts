@@ -6,7 +6,7 @@
  * whose result legitimately differs (`differs`) are tested in `failures.test.ts`.
  */
 import type { Environment } from 'relay-runtime';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byteByByte, seededRandomSplits, wholeBody } from '../support/multipartBodies.js';
 import { FRAMING_NAMES, startGraphqlJsServer, type FramingName, type RunningServer } from '../support/servers/index.js';
 import { startConnectionServer } from './support/connectionServer.js';
@@ -36,12 +36,20 @@ async function oracleOf(operation: RelayOperation): Promise<Environment> {
 
 async function expectOracle(operation: RelayOperation, format: Format, options: { framing?: FramingName; fetch?: typeof fetch } = {}): Promise<void> {
   const url = operation.connection ? connectionServer.url : sharedServers.get(options.framing ?? 'rfc')!.url;
+  const contentTypes: string[] = [];
+  const send = options.fetch ?? fetch;
   const environment = createIncrementalEnvironment({
     url,
     ...(format === '2022' && { headers: { accept: ACCEPT_2022 } }),
-    ...(options.fetch && { fetch: options.fetch }),
+    fetch: async (input, init) => {
+      const response = await send(input, init);
+      contentTypes.push(response.headers.get('content-type') ?? '');
+      return response;
+    },
   });
   const { responses } = await executeToEnd(environment, operation.query, operation.variables);
+  // The server streamed in the format under test (or, having deferred nothing, answered JSON).
+  expect(contentTypes).toEqual([expect.stringMatching(format === 'current' ? /incrementalSpec=v0\.2|^application\/(graphql-response\+)?json/ : /deferSpec=20220824|^application\/(graphql-response\+)?json/)]);
   expectSameStore(environment, await oracleOf(operation), operation.query, operation.variables, JSON.stringify(responses));
 }
 
