@@ -123,11 +123,13 @@ describe.each(['current', '2022'] as const)('server format %s', (format) => {
 });
 
 it('relay-runtime itself rejects a failed fragment as the server sends it (data: null): why the object is sent', async () => {
+  const failed = { data: null, label: 'RelayMixedFailingQuery$defer$RelayMixed_failing', path: ['hero'], errors: [{ message: 'failingNonNull failed' }] };
   const network = Network.create(() =>
-    Observable.from<GraphQLResponse>([
-      { data: { hero: { id: '1' } } },
-      { data: null, label: 'RelayMixedFailingQuery$defer$RelayMixed_failing', path: ['hero'], errors: [{ message: 'failingNonNull failed' }] } as unknown as GraphQLResponse,
-    ]),
+    Observable.create<GraphQLResponse>((sink) => {
+      sink.next({ data: { hero: { id: '1' } } });
+      sink.next(failed as unknown as GraphQLResponse);
+      sink.complete();
+    }),
   );
   const environment = new Environment({ network, store: new Store(new RecordSource()) });
   await expect(executeToEnd(environment, failing)).rejects.toThrow(/No data returned for operation `RelayMixedFailingQuery`/);
