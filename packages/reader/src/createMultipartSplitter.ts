@@ -2,14 +2,12 @@ import { createObjectEndFinder } from './createObjectEndFinder.js';
 import { IncrementalError, tooLarge } from './IncrementalError.js';
 import type { TextFramer } from './types.js';
 
-const PREAMBLE = 0;
-const BODY = 1;
-const DELIMITER = 2;
-const HEADERS = 3;
-const CLOSED = 4;
-
-const CR = 13;
-const LF = 10;
+/**
+ * What follows a delimiter up to the part's body: the rest of the delimiter line, then header lines.
+ * Header names start with a letter; a JSON body never does. The body starts at the line break after
+ * them, so that an empty body ends at a delimiter on the very next line.
+ */
+const HEAD = /[^\n]*(?:\n[a-z][^\n]*)*/iy;
 const BLANK = /^\s*$/;
 
 /**
@@ -24,30 +22,30 @@ const BLANK = /^\s*$/;
  *
  * @param boundary - The boundary from the Content-Type.
  * @param onPart - Receives each part's body and index.
- * @param maxPartSize - The longest part body, in characters.
+ * @param maxPartSize - The longest part body (and header block), in characters.
  * @returns The framer; `end` reports whether the close delimiter came.
  */
 export function createMultipartSplitter(boundary: string, onPart: (body: string, index: number) => void, maxPartSize: number): TextFramer {
   const delimiter = `\n--${boundary}`;
-  let state = PREAMBLE;
   // The text of this write, from `position` on not consumed yet. Searches start at `position`, so a
   // write with many parts is scanned once. A virtual line break lets a body start with `--boundary`.
   let text = '\n';
   let position = 0;
-  // The current part's text from earlier writes, and its length (the virtual line break counted out).
+  // The current body's text from earlier writes, and its length; before the first delimiter, the preamble's.
   let pieces: string[] = [];
-  let size = -1;
+  let size = 0;
+  let inBody = true;
+  let preamble = true;
+  let closed = false;
   let index = 0;
   // Early completion of the current part: its object was handed out already.
   let handedOut = false;
   let findEnd: ((piece: string) => number) | undefined;
   let scanned = 0;
 
-  const unconsumed = (): string => pieces.join('') + text.slice(position);
-
   /** A part over the limit: its object, if it closed before the excess, is handed out first, as in any chunking. */
   function overLimit(body: string): never {
-    if (state === BODY && !handedOut) {
+    if (!preamble && !handedOut) {
       const end = createObjectEndFinder()(body);
       if (end !== -1 && end <= maxPartSize) onPart(body.slice(0, end), index);
     }
@@ -56,25 +54,21 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
 
   function finishPart(body: string): void {
     if (body.length > maxPartSize) overLimit(body);
-    const isPreamble = state === PREAMBLE;
-    state = DELIMITER;
-    if (pieces.length > 0) pieces = [];
+    pieces = [];
     size = 0;
     scanned = 0;
     findEnd = undefined;
     if (handedOut) {
       handedOut = false;
       if (!BLANK.test(body)) throw malformed(index - 1);
-      return;
-    }
-    if (isPreamble) {
+    } else if (preamble) {
       // Read it only if it is a part in disguise: a JSON body after the headers.
+      preamble = false;
       body = body.trimStart();
       const start = body.search(/\r?\n\r?\n/);
       body = start === -1 ? '' : body.slice(start).trim();
-      if (body[0] !== '{') return;
-    }
-    acceptPart(body);
+      if (body[0] === '{') acceptPart(body);
+    } else acceptPart(body);
   }
 
   function acceptPart(body: string): void {
@@ -94,7 +88,7 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
   /** After a write that left a part open: hand it out if it is a JSON object that has closed. */
   function completeEarly(): void {
     const tail = text.slice(position);
-    if (state !== BODY || handedOut || scanned === -1 || !endsWithBrace(pieces, tail)) return;
+    if (preamble || handedOut || scanned === -1 || !endsWithBrace(pieces, tail)) return;
     // The brace may sit in the text kept for the delimiter search; only whitespace after it must stay.
     const cut = tail.lastIndexOf('}') + 1;
     pieces.push(tail.slice(0, cut));
@@ -118,83 +112,50 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
     }
   }
 
-  /** Reads a body up to the next delimiter; `false` when this write holds none. */
-  function body(): boolean {
-    const at = text.indexOf(delimiter, position);
-    if (at === -1) {
+  return {
+    write(chunk) {
+      text = text.slice(position) + chunk;
+      position = 0;
+      while (!closed) {
+        if (!inBody) {
+          // `--` right after a delimiter closes the body; otherwise the head must be complete: the
+          // character after its last line break tells whether another header line follows.
+          if (text.startsWith('--', position)) closed = true;
+          else {
+            HEAD.lastIndex = position;
+            HEAD.test(text);
+            if (HEAD.lastIndex - position > maxPartSize) throw tooLarge(maxPartSize, index);
+            if (HEAD.lastIndex + 1 < text.length) {
+              position = HEAD.lastIndex;
+              inBody = true;
+            }
+          }
+          if (!inBody) return closed;
+        }
+        const at = text.indexOf(delimiter, position);
+        if (at === -1) break;
+        const body = pieces.length === 0 ? text.slice(position, at) : pieces.join('') + text.slice(position, at);
+        position = at + delimiter.length;
+        inBody = false;
+        finishPart(body);
+      }
+      if (closed) return true;
       // Keep what could be the start of a delimiter; the rest belongs to the body.
       const keep = Math.max(position, text.length - delimiter.length + 1);
       if (keep > position) {
         pieces.push(text.slice(position, keep));
         size += keep - position;
         position = keep;
+        if (size > maxPartSize) overLimit(pieces.join('') + text.slice(position));
       }
-      return false;
-    }
-    const part = pieces.length === 0 ? text.slice(position, at) : pieces.join('') + text.slice(position, at);
-    position = at + delimiter.length;
-    finishPart(part);
-    return true;
-  }
-
-  /** Reads the rest of a delimiter line: `--` closes the body, anything else up to the line break is padding. */
-  function delimiterLine(): boolean {
-    if (text.startsWith('--', position)) {
-      state = CLOSED;
-      return false;
-    }
-    const lineEnd = text.indexOf('\n', position);
-    if (lineEnd === -1) return false;
-    position = lineEnd + 1;
-    state = HEADERS;
-    return true;
-  }
-
-  /**
-   * Skips headers up to the blank line after them; a part may also have none, with or without the blank
-   * line. The body starts with the line break before it, so that an empty body ends at a delimiter on
-   * the very next line.
-   */
-  function headers(): boolean {
-    const first = text.charCodeAt(position);
-    if (position === text.length || (first === CR && position + 1 === text.length)) return false;
-    if (first === CR) position++;
-    else if (first !== LF && !isLetter(first)) {
-      // A body without headers or blank line: the line break before it, from this write or virtual.
-      if (position > 0) position--;
-      else text = `\n${text}`;
-    } else if (first !== LF) {
-      for (let at = position; ; ) {
-        const lineEnd = text.indexOf('\n', at);
-        const next = text.charCodeAt(lineEnd + 1);
-        if (lineEnd === -1 || lineEnd + 1 === text.length || (next === CR && lineEnd + 2 === text.length)) return false;
-        if (isLetter(next)) {
-          at = lineEnd + 1;
-          continue;
-        }
-        position = next === CR ? lineEnd + 2 : next === LF ? lineEnd + 1 : lineEnd;
-        break;
-      }
-    }
-    state = BODY;
-    return true;
-  }
-
-  const step = (): boolean => (state <= BODY ? body() : state === DELIMITER ? delimiterLine() : state === HEADERS && headers());
-
-  return {
-    write(chunk) {
-      text = position < text.length ? text.slice(position) + chunk : chunk;
-      position = 0;
-      while (step());
-      if (size + text.length - position > maxPartSize) overLimit(unconsumed());
       completeEarly();
-      return state === CLOSED;
+      return false;
     },
     end() {
       // A last part without a delimiter after it (servers that follow the RFC literally).
-      if (state === BODY && !handedOut && !BLANK.test(unconsumed())) acceptPart(unconsumed());
-      return state === CLOSED;
+      const body = pieces.join('') + text.slice(position);
+      if (inBody && !preamble && !handedOut && !closed && !BLANK.test(body)) acceptPart(body);
+      return closed;
     },
   };
 }
@@ -206,11 +167,6 @@ function endsWithBrace(pieces: readonly string[], tail: string): boolean {
     if (text !== '') return text.endsWith('}');
   }
   return false;
-}
-
-/** Header names start with a letter; a JSON body never does. */
-function isLetter(code: number): boolean {
-  return (code | 32) >= 97 && (code | 32) <= 122;
 }
 
 function malformed(partIndex: number): IncrementalError {
