@@ -108,7 +108,7 @@ describe('subscriptions (Network.create(fetchFunction, fetchFunction))', () => {
 
   it('each event comes as a plain result, with its own errors', async () => {
     const responses: unknown[] = [];
-    await new Promise((resolve, reject) =>
+    await new Promise<void>((resolve, reject) =>
       createFetchFunction({ url: server.url })(tickSubscription.params, { count: 2 }).subscribe({ next: (response) => void responses.push(response), error: reject, complete: resolve }),
     );
     const error = { message: 'failing tick field', locations: [{ line: 7, column: 5 }], path: ['tick', 'failing'] };
