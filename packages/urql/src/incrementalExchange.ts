@@ -53,9 +53,10 @@ export function incrementalExchange({ fetchOptions, headers, ...init }: Incremen
         return { ...result, data: last.data, extensions: last.extensions, error } as OperationResult;
       },
     }),
-    // urql's own plumbing for transports: teardown (which unsubscribes), forwarding, and the end of
-    // subscriptions. Ours converts each merged result with `makeResult`, then urql replaces the data
-    // by it (a result without `incremental` is not patched).
+    // urql's own plumbing for transports: teardown (which unsubscribes), forwarding, the end of
+    // subscriptions. It turns our first result into an OperationResult with `makeResult`, and each
+    // later one with `mergeResultPatch`, which takes `data` and `errors` of a result without
+    // `incremental` as they are: the data is always our merged data.
     subscriptionExchange({
       isSubscriptionOperation: (operation) => operation.kind !== 'subscription' || !!operation.context.fetchSubscriptions,
       forwardSubscription: (request, operation) => ({
@@ -66,18 +67,21 @@ export function incrementalExchange({ fetchOptions, headers, ...init }: Incremen
           const { headers: theirHeaders, ...theirs } = resolve(context.fetchOptions);
           const merged = new Headers(ourHeaders);
           for (const source of [headers, theirHeaders]) new Headers(source).forEach((value, name) => merged.set(name, value));
-          // urql ends a subscription at the first result without `hasNext`, and ends it itself when the response does.
           const subscription = operation.kind === 'subscription';
           let last: FetchResult<unknown> | undefined;
 
           (async () => {
             for await (const result of fetchIncremental(
               context.url,
-              // Persisted queries leave `query` out; we send it along (servers that know the hash ignore it).
+              // urql leaves `query` out next to a persisted-query hash: send both (an APQ server registers it).
               { ...request, query: request.query ?? stringifyDocument(operation.query) } as { query: string },
               { ...init, ...(context.fetch && { fetch: context.fetch }), headers: merged, fetchOptions: { ...ours, ...theirs }, signal: controller.signal },
             )) {
-              sink.next((last = subscription ? { ...result, hasNext: true } : result) as ExecutionResult);
+              // Subscription events stand alone. urql ends a subscription at the first result without
+              // `hasNext` (and itself when the response ends), and keeps the previous result's errors when
+              // the next one has none.
+              last = subscription ? ({ ...result, errors: result.errors ?? (last && []), hasNext: true } as FetchResult<unknown>) : result;
+              sink.next(last as ExecutionResult);
             }
             sink.complete();
           })().catch((error: unknown) => {
