@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeIncrementally, type ExecutorName } from '../support/executeIncrementally.js';
 import { OPERATIONS } from '../support/operations.js';
 import { faultUrl, startFaultServer, startGraphqlJsServer, type RunningServer } from '../support/servers/index.js';
+import { startTicketServer } from './ticketServer.js';
 import { collectResults, createFetchExchangeClient, createRecordingFetch, createUrqlClient, view, type ResultView } from './urqlClient.js';
 
 let current: RunningServer;
@@ -209,6 +210,32 @@ describe('transports', () => {
     const theirResults = (await collectResults(theirClient.subscription(query, {}) as Parameters<typeof collectResults>[0])).map(view);
     expect(recording.contentTypes).toEqual([expect.stringMatching(/^multipart\/mixed;.*subscriptionSpec=1\.0/)]);
     expect(theirResults).toEqual([{ data: undefined, hasNext: false, networkError: { name: 'Error', message: 'No Content' } }]);
+  });
+});
+
+describe('subscription events with errors in some events only (./ticketServer.ts)', () => {
+  let tickets: RunningServer;
+  beforeAll(async () => {
+    tickets = await startTicketServer();
+  });
+  afterAll(() => tickets.close());
+
+  it('ours: each event with its own errors; fetchExchange: an event\'s errors stay on the events after it', async () => {
+    const query = 'subscription { numbers(count: 3) { n oddOut } }';
+    const ODD = { message: '1 is odd', path: ['numbers', 'oddOut'] };
+    const run = async (client: Client) => (await collectResults(client.subscription(query, {}) as Parameters<typeof collectResults>[0])).map(view);
+    expect(await run(createUrqlClient(tickets.url, {}, { fetchSubscriptions: true }))).toEqual([
+      { data: { numbers: { n: 0, oddOut: 'even' } }, hasNext: true },
+      { data: { numbers: { n: 1, oddOut: null } }, hasNext: true, graphQLErrors: [ODD] },
+      { data: { numbers: { n: 2, oddOut: 'even' } }, hasNext: true },
+      { data: { numbers: { n: 2, oddOut: 'even' } }, hasNext: false },
+    ]);
+    expect(await run(createFetchExchangeClient(tickets.url, { fetchSubscriptions: true }))).toEqual([
+      { data: { numbers: { n: 0, oddOut: 'even' } }, hasNext: true },
+      { data: { numbers: { n: 1, oddOut: null } }, hasNext: true, graphQLErrors: [ODD] },
+      { data: { numbers: { n: 2, oddOut: 'even' } }, hasNext: true, graphQLErrors: [ODD] },
+      { data: { numbers: { n: 2, oddOut: 'even' } }, hasNext: false, graphQLErrors: [ODD] },
+    ]);
   });
 });
 

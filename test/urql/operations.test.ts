@@ -5,13 +5,14 @@
  *   context), as with urql's `fetchExchange`; otherwise they go on to the next exchange (e.g. a
  *   graphql-ws `subscriptionExchange`). Apollo's multipart protocol (graphql-js server, Router framing,
  *   heartbeats) and text/event-stream.
- * - Mutations with a deferred fragment, both formats.
+ * - Mutations with a deferred fragment, both formats, and subscription events with and without errors
+ *   (./ticketServer.ts).
  */
 import { Client, subscriptionExchange } from '@urql/core';
 import { incrementalExchange } from '@graphql-incremental/urql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countActiveTickSources, startGraphqlJsServer, type RunningServer } from '../support/servers/index.js';
-import { startMutationServer } from './mutationServer.js';
+import { startTicketServer } from './ticketServer.js';
 import { collectResults, createRecordingFetch, createUrqlClient, view } from './urqlClient.js';
 
 describe('subscriptions', () => {
@@ -100,16 +101,27 @@ describe('subscriptions', () => {
   });
 });
 
-describe('mutations', () => {
-  let server: Awaited<ReturnType<typeof startMutationServer>>;
+describe('on the ticket server', () => {
+  let server: Awaited<ReturnType<typeof startTicketServer>>;
   beforeAll(async () => {
-    server = await startMutationServer();
+    server = await startTicketServer();
   });
   afterAll(() => server.close());
 
+  it('a subscription: each event has its own GraphQL errors, none from the events before it', async () => {
+    const client = createUrqlClient(server.url, {}, { fetchSubscriptions: true });
+    const results = (await collectResults(client.subscription('subscription { numbers(count: 3) { n oddOut } }', {}))).map(view);
+    expect(results).toEqual([
+      { data: { numbers: { n: 0, oddOut: 'even' } }, hasNext: true },
+      { data: { numbers: { n: 1, oddOut: null } }, hasNext: true, graphQLErrors: [{ message: '1 is odd', path: ['numbers', 'oddOut'] }] },
+      { data: { numbers: { n: 2, oddOut: 'even' } }, hasNext: true },
+      { data: { numbers: { n: 2, oddOut: 'even' } }, hasNext: false },
+    ]);
+  });
+
   const ADD = 'mutation Add($title: String!) { addTicket(title: $title) { id title ... @defer { summary } } }';
 
-  it.each(['current', '2022'] as const)('%s format: the deferred fragment fills in, each mutation runs once', async (format) => {
+  it.each(['current', '2022'] as const)('a mutation, %s format: the deferred fragment fills in, each mutation runs once', async (format) => {
     const before = server.mutations();
     const client = createUrqlClient(server.url, { format });
     const results = (await collectResults(client.mutation(ADD, { title: format }))).map(view);
