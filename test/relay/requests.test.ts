@@ -7,7 +7,7 @@
 import { createFetchFunction, isIncrementalError } from '@graphql-incremental/relay';
 import { requestSubscription, type ConcreteRequest, type Disposable, type GraphQLSubscriptionConfig } from 'relay-runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { countActiveTickSources, startGraphqlJsServer, type RunningServer } from '../support/servers/index.js';
+import { countActiveTickSources, startGraphqlJsServer, startYogaServer, type RunningServer } from '../support/servers/index.js';
 import nested from './__generated__/RelayDeferNestedQuery.graphql.js';
 import tickSubscription, { type RelayReactTickSubscription } from './__generated__/RelayReactTickSubscription.graphql.js';
 import { createIncrementalEnvironment, createOracleEnvironment, executeToEnd, expectSameStore } from './support/relayEnvironment.js';
@@ -77,9 +77,9 @@ describe('the request', () => {
 
 describe('subscriptions (Network.create(fetchFunction, fetchFunction))', () => {
   /** Subscribes, and resolves with every event's data and the end (`complete` or the error). */
-  function subscribe(variables: RelayReactTickSubscription['variables']) {
+  function subscribe(variables: RelayReactTickSubscription['variables'], url = server.url, headers?: HeadersInit) {
     const recording = createRecordingFetch();
-    const environment = createIncrementalEnvironment({ url: server.url, fetch: recording.fetch });
+    const environment = createIncrementalEnvironment({ url, fetch: recording.fetch, ...(headers && { headers }) });
     const events: unknown[] = [];
     let disposable: Disposable | undefined;
     const ended = new Promise<unknown>((resolve) => {
@@ -134,5 +134,16 @@ describe('subscriptions (Network.create(fetchFunction, fetchFunction))', () => {
     expect(countActiveTickSources()).toBe(1);
     dispose();
     await vi.waitFor(() => expect(countActiveTickSources()).toBe(0));
+  });
+
+  it('over server-sent events when asked for (GraphQL Yoga streams subscriptions only so)', async () => {
+    const yoga = await startYogaServer();
+    try {
+      const { events, ended } = await subscribe({ count: 3 }, yoga.url, { accept: 'text/event-stream' });
+      expect(await ended).toBe('complete');
+      expect(events).toEqual([{ tick: { n: 0, failing: null } }, { tick: { n: 1, failing: null } }, { tick: { n: 2, failing: null } }]);
+    } finally {
+      await yoga.close();
+    }
   });
 });
