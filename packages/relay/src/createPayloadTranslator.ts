@@ -91,8 +91,12 @@ export function createPayloadTranslator(): (payload: unknown) => RelayPayload[] 
     for (const entry of incremental ?? (!initial && path ? [payload as Entry] : [])) {
       if (entry.id != null) {
         const boundary = boundaries.get(String(entry.id))!;
-        // Items append: Relay gets what its list lacks, whichever entry brought it.
-        if (entry.items) items(boundary.label, boundary.path, boundary.seen ?? 0, (boundary.seen = (at(data, boundary.path) as unknown[] | undefined)?.length ?? 0));
+        if (entry.items) {
+          // Items append: Relay gets what its list lacks, whichever entry of this payload brought it.
+          const length = (at(data, boundary.path) as unknown[] | undefined)?.length ?? 0;
+          items(boundary.label, boundary.path, boundary.seen ?? 0, length);
+          boundary.seen = length;
+        }
       } else if (entry.label?.includes(DEFER)) {
         defer(entry.label, entry.path);
       } else {
