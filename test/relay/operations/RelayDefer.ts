@@ -141,4 +141,13 @@ export const queries = [
       }
     }
   `,
+  graphql`
+    query RelayDeferRedundantQuery {
+      hero {
+        id
+        name
+        ...RelayDefer_name @defer
+      }
+    }
+  `,
 ];

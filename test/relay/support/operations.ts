@@ -9,6 +9,7 @@ import deferById from '../__generated__/RelayDeferByIdQuery.graphql.js';
 import deferIf from '../__generated__/RelayDeferIfQuery.graphql.js';
 import deferNested from '../__generated__/RelayDeferNestedQuery.graphql.js';
 import deferOverlapping from '../__generated__/RelayDeferOverlappingQuery.graphql.js';
+import deferRedundant from '../__generated__/RelayDeferRedundantQuery.graphql.js';
 import deferRoot from '../__generated__/RelayDeferRootQuery.graphql.js';
 import deferSimple from '../__generated__/RelayDeferSimpleQuery.graphql.js';
 import deferSubPath from '../__generated__/RelayDeferSubPathQuery.graphql.js';
@@ -45,6 +46,7 @@ export const RELAY_OPERATIONS: readonly RelayOperation[] = [
   { name: 'defer under a list', query: deferUnderList },
   { name: 'overlapping defers (subPath, dedup)', query: deferOverlapping },
   { name: 'defers at two depths sharing fields (subPath)', query: deferSubPath },
+  { name: 'redundant defer (its fields in the parent: the server defers nothing)', query: deferRedundant },
   { name: 'defer if: true', query: deferIf, variables: { on: true } },
   { name: 'defer if: false', query: deferIf, variables: { on: false } },
   { name: 'defers by id, on friends too (id 1)', query: deferById, variables: { id: '1' } },
