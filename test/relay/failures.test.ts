@@ -20,6 +20,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countActiveTickSources, startGraphqlJsServer, type RunningServer } from '../support/servers/index.js';
 import failingInList from './__generated__/RelayMixedFailingInListQuery.graphql.js';
+import caught from './__generated__/RelayMixedCaughtQuery.graphql.js';
+import caughtFragment from './__generated__/RelayMixed_caught.graphql.js';
+import caughtFailureFragment from './__generated__/RelayMixed_caughtFailure.graphql.js';
 import failing from './__generated__/RelayMixedFailingQuery.graphql.js';
 import failingFragment from './__generated__/RelayMixed_failing.graphql.js';
 import nullableError from './__generated__/RelayMixedNullableErrorQuery.graphql.js';
@@ -45,9 +48,16 @@ afterAll(() => server.close());
 const environmentFor = (format: Format, fetch?: typeof globalThis.fetch): Environment =>
   createIncrementalEnvironment({ url: server.url, headers: { accept: ACCEPT[format] }, ...(fetch && { fetch }) });
 
-/** Every error the Observable delivered, in order. */
+type Delivered = GraphQLResponse & { errors?: PayloadError[]; path?: (string | number)[] };
+
+/**
+ * Every error the Observable delivered, in order, with its path from the root (each is relative to
+ * its payload's path, as relay-runtime reads it).
+ */
 const errorsOf = ({ responses }: Execution): PayloadError[] =>
-  responses.flatMap((response) => (Array.isArray(response) ? response : [response])).flatMap((response: GraphQLResponse & { errors?: PayloadError[] }) => response.errors ?? []);
+  responses
+    .flatMap((response) => (Array.isArray(response) ? response : [response]) as Delivered[])
+    .flatMap(({ errors = [], path = [] }) => errors.map((error) => ({ ...error, ...(error.path && { path: [...path, ...error.path] }) })));
 
 /** A record as the store holds it (not through JSON: a hole in a list stays a hole). */
 const recordOf = (environment: Environment, id: string): Record<string, unknown> | undefined =>
@@ -69,14 +79,32 @@ async function executeToError(environment: Environment, query: typeof nested): P
 }
 
 describe.each(['current', '2022'] as const)('server format %s', (format) => {
-  it('a deferred fragment that fails: Relay gets its object without the fragment fields, and the error; the query completes', async () => {
+  it('a deferred fragment that fails: Relay gets its object, the failed field null with its error, the query completes', async () => {
     const environment = environmentFor(format);
     const execution = await executeToEnd(environment, failing);
     expect(errorsOf(execution)).toEqual([expect.objectContaining({ message: 'failingNonNull failed', path: ['hero', 'failingNonNull'] })]);
-    // Plain execution would null `hero`; incremental delivery keeps it (spec), the fragment's fields never came.
-    expect(recordOf(environment, '1')).toEqual({ __id: '1', __typename: 'Hero', id: '1' });
+    // Plain execution would null `hero`; incremental delivery keeps it (spec). The field that failed
+    // is null with its error (what relay-runtime makes of a field error); the others never came.
+    expect(recordOf(environment, '1')).toEqual({
+      __id: '1',
+      __typename: 'Hero',
+      id: '1',
+      failingNonNull: null,
+      __errors: { failingNonNull: [expect.objectContaining({ message: 'failingNonNull failed' })] },
+    });
     const hero = environment.lookup(execution.operation.fragment).data['hero'];
-    expect(readFragment(environment, failingFragment, hero)).toMatchObject({ data: { name: undefined, failingNonNull: undefined }, isMissingData: true });
+    expect(readFragment(environment, failingFragment, hero)).toMatchObject({ data: { name: undefined, failingNonNull: null }, isMissingData: true });
+  });
+
+  it("Relay's field error handling sees the errors of deferred fragments (@catch), failed or not", async () => {
+    const environment = environmentFor(format);
+    const execution = await executeToEnd(environment, caught);
+    const hero = environment.lookup(execution.operation.fragment).data['hero'];
+    // relay-runtime hands @catch one entry per error (their messages are not passed on).
+    const failingField = { ok: false, errors: [expect.any(Object)] };
+    const failingNonNull = { ok: false, errors: [expect.any(Object)] };
+    expect(readFragment(environment, caughtFragment, hero)).toMatchObject({ data: { name: 'Luke', failingField }, isMissingData: false });
+    expect(readFragment(environment, caughtFailureFragment, hero)).toMatchObject({ data: { failingNonNull }, isMissingData: false });
   });
 
   it('a fragment that fails for one list item: the other items fill in', async () => {
@@ -84,14 +112,18 @@ describe.each(['current', '2022'] as const)('server format %s', (format) => {
     const execution = await executeToEnd(environment, failingInList);
     expect(errorsOf(execution)).toEqual([expect.objectContaining({ message: 'Cannot return null for non-nullable field Hero.nonNullName.', path: ['heroes', 1, 'nonNullName'] })]);
     const heroes = environment.lookup(execution.operation.fragment).data['heroes'] as unknown[];
-    expect(heroes.map((hero) => readFragment(environment, nonNullNameFragment, hero).data)).toEqual([{ nonNullName: 'Luke' }, { nonNullName: undefined }, { nonNullName: 'Leia' }]);
+    expect(heroes.map((hero) => readFragment(environment, nonNullNameFragment, hero).data)).toEqual([{ nonNullName: 'Luke' }, { nonNullName: null }, { nonNullName: 'Leia' }]);
   });
 
-  it('a nullable error inside a fragment: the field is null and the error is kept', async () => {
+  it('a nullable error inside a fragment: the field is null with its error', async () => {
     const environment = environmentFor(format);
     const execution = await executeToEnd(environment, nullableError);
     expect(errorsOf(execution)).toEqual([expect.objectContaining({ message: 'failingField failed', path: ['hero', 'failingField'] })]);
-    expect(recordOf(environment, '1')).toMatchObject({ name: 'Luke', failingField: null });
+    expect(recordOf(environment, '1')).toMatchObject({
+      name: 'Luke',
+      failingField: null,
+      __errors: { failingField: [expect.objectContaining({ message: 'failingField failed' })] },
+    });
   });
 
   it('a streamed item that is null: relay-runtime cannot take it, so the list has a hole there; its error is kept', async () => {

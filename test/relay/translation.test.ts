@@ -66,8 +66,10 @@ describe.each(EXECUTORS)('%s', (executor) => {
         if (payload.label && !payload.label.includes(DEFER)) expect(Number.isInteger(payload.path!.at(-1)), shown).toBe(true);
       }
       expect(payloads.map((payload) => payload.hasNext), shown).toEqual(payloads.map((_payload, index) => index < payloads.length - 1));
-      const byJson = (errors: readonly unknown[]) => errors.map((error) => JSON.stringify(error)).sort();
-      expect(byJson(payloads.flatMap((payload) => payload.errors ?? [])), shown).toEqual(byJson(wire.flatMap(wireErrors)));
+      // An error's path is relative to its payload's (relay-runtime reads it from the payload's data).
+      const absolute = payloads.flatMap(({ path = [], errors = [] }) => errors.map((error) => (error.path ? { ...error, path: [...path, ...error.path] } : error)));
+      const byJson = (errors: readonly unknown[]) => errors.map((error) => JSON.stringify(error, Object.keys(error as object).sort())).sort();
+      expect(byJson(absolute), shown).toEqual(byJson(wire.flatMap(wireErrors)));
     });
 
     if (operation.differs) return;

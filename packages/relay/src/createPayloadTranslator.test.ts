@@ -33,7 +33,7 @@ const CASES: readonly Case[] = [
     ],
     expected: [
       [{ data: { hero: { id: '1' } }, hasNext: true }],
-      [{ data: { id: '1', name: null }, label: D, path: ['hero'], hasNext: false, errors: [{ message: 'no name', path: ['hero', 'name'] }] }],
+      [{ data: { id: '1', name: null }, label: D, path: ['hero'], hasNext: false, errors: [{ message: 'no name', path: ['name'] }] }],
     ],
   },
   {
@@ -95,14 +95,14 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'current: a failed fragment gets its object as it is, and the errors',
+    name: 'current: a failed fragment gets its object, the field that failed null, with the errors',
     payloads: [
       { data: { hero: { id: '1' } }, pending: [{ id: '0', path: ['hero'], label: D }], hasNext: true },
       { hasNext: false, completed: [{ id: '0', errors: [{ message: 'nonNullName failed', path: ['hero', 'nonNullName'] }] }] },
     ],
     expected: [
       [{ data: { hero: { id: '1' } }, hasNext: true }],
-      [{ data: { id: '1' }, label: D, path: ['hero'], hasNext: false, errors: [{ message: 'nonNullName failed', path: ['hero', 'nonNullName'] }] }],
+      [{ data: { id: '1', nonNullName: null }, label: D, path: ['hero'], hasNext: false, errors: [{ message: 'nonNullName failed', path: ['nonNullName'] }] }],
     ],
   },
   {
@@ -113,7 +113,7 @@ const CASES: readonly Case[] = [
     ],
     expected: [
       [{ data: { hero: { id: '1' } }, hasNext: true }],
-      [{ data: { id: '1' }, label: D, path: ['hero'], hasNext: false, errors: [{ message: 'nonNullName failed', path: ['hero', 'nonNullName'] }] }],
+      [{ data: { id: '1', nonNullName: null }, label: D, path: ['hero'], hasNext: false, errors: [{ message: 'nonNullName failed', path: ['nonNullName'] }] }],
     ],
   },
   {
@@ -190,6 +190,40 @@ const CASES: readonly Case[] = [
     expected: [
       [{ data: { tick: { n: 0, failing: null } }, hasNext: false, errors: [{ message: 'failing tick field', path: ['tick', 'failing'] }] }],
       [{ data: { tick: { n: 1, failing: null } }, hasNext: false, errors: [{ message: 'failing tick field', path: ['tick', 'failing'] }] }],
+    ],
+  },
+  {
+    name: "an error goes on the payload deepest on its path, relative to it (relay-runtime reads it from that payload's data)",
+    payloads: [
+      {
+        data: { hero: { id: '1', friends: [{ id: '2', name: 'Han' }] } },
+        pending: [
+          { id: '0', path: ['hero'], label: D },
+          { id: '1', path: ['hero', 'friends'], label: 'Q$stream$friends' },
+        ],
+        hasNext: true,
+      },
+      {
+        hasNext: false,
+        incremental: [
+          { id: '1', items: [{ id: '3', name: null }], errors: [{ message: 'no name', path: ['hero', 'friends', 1, 'name'] }] },
+          { id: '0', data: { slowField: 'slow Luke' }, errors: [{ message: 'no homeWorld', path: ['hero', 'homeWorld'] }] },
+        ],
+        completed: [{ id: '1' }, { id: '0' }],
+      },
+    ],
+    expected: [
+      [{ data: { hero: { id: '1', friends: [{ id: '2', name: 'Han' }] } }, hasNext: true }],
+      [
+        { data: { id: '3', name: null }, label: 'Q$stream$friends', path: ['hero', 'friends', 1], hasNext: true, errors: [{ message: 'no name', path: ['name'] }] },
+        {
+          data: { id: '1', friends: [{ id: '2', name: 'Han' }, { id: '3', name: null }], slowField: 'slow Luke' },
+          label: D,
+          path: ['hero'],
+          hasNext: false,
+          errors: [{ message: 'no homeWorld', path: ['homeWorld'] }],
+        },
+      ],
     ],
   },
   {

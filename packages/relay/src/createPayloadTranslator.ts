@@ -18,7 +18,9 @@ interface Entry {
   readonly id?: string | number;
   readonly path: Path;
   readonly label?: string | null;
+  readonly data?: unknown;
   readonly items?: readonly unknown[] | null;
+  readonly errors?: readonly unknown[] | null;
   readonly pending?: readonly Entry[] | null;
   readonly incremental?: readonly Entry[] | null;
   readonly completed?: readonly Entry[] | null;
@@ -31,6 +33,9 @@ interface Boundary {
   readonly label: string;
   seen?: number;
 }
+
+/** A payload being made. */
+type Translated = { -readonly [Key in keyof RelayPayload]?: RelayPayload[Key] } & { errors?: GraphQLErrorJSON[] };
 
 /** Relay tells a deferred fragment from a stream by its compiler-made label. */
 const DEFER = '$defer$';
@@ -46,14 +51,16 @@ const at = (value: unknown, path: Path): unknown =>
  * sends each field once, under one of the fragments that select it).
  *
  * - The initial payload: `{ data, errors?, extensions?, hasNext }`.
- * - A deferred fragment, once it completed: `{ data: <its object>, label, path }`. A failed one gets
- *   its object as it is, without the fields that never came: relay-runtime rejects `data: null`.
+ * - A deferred fragment, once it completed: `{ data: <its object>, label, path }`. relay-runtime
+ *   rejects the `data: null` of a failed one: it gets its object as it is, the field each error names
+ *   `null` (how relay-runtime keeps a field error), the fields that never came absent.
  * - Each streamed item: `{ data: item, label, path: [...listPath, index] }`. A `null` item is left
  *   out: relay-runtime rejects it, and the list keeps a hole there.
- * - The payload's new errors and its `extensions` ride on the first of these; when a payload brings
- *   nothing Relay can store (a bare `{ "hasNext": false }`, a failed stream), they come as
- *   `{ data: {}, label: '', path: [] }`, which Relay accepts and sets aside. Only the last payload has
- *   `hasNext: false`.
+ * - Each error goes on the payload deepest on its path, its path relative to that payload's, which is
+ *   how relay-runtime reads them; errors with none to go on (a failed stream), and a last payload with
+ *   nothing else (a bare `{ "hasNext": false }`), come as `{ data: {}, label: '', path: [] }`, which
+ *   Relay accepts and sets aside. The wire payload's `extensions` go on the first payload made from
+ *   it, and only the last one has `hasNext: false`.
  *
  * @returns The translation of one payload.
  * @throws {IncrementalError} When the payload does not fit the response (the reassembler's codes).
@@ -68,19 +75,25 @@ export function createPayloadTranslator(): (payload: unknown) => RelayPayload[] 
     reassembler.push(payload);
     const { data, errors = [], hasNext } = reassembler.current!;
     const { pending, incremental, completed, extensions, path } = payload as Entry;
-    const translated: { -readonly [Key in keyof RelayPayload]: RelayPayload[Key] }[] = [];
+    const translated: Translated[] = [];
 
-    const defer = (label: string, path: Path) => translated.push({ data: at(data, path) ?? {}, label, path, hasNext: true });
+    // Deferred fragments that failed: the field each error names is written as null, with the error.
+    const failed = new Set<Translated>();
+    const defer = (label: string, path: Path, failure?: unknown) => {
+      const fragment: Translated = { data: at(data, path) ?? {}, label, path };
+      translated.push(fragment);
+      if (failure) failed.add(fragment);
+    };
     const items = (label: string, listPath: Path, from: number, to: number) => {
       const list = at(data, listPath) as unknown[] | undefined;
       for (let index = from; index < to; index++) {
-        if (list?.[index] != null) translated.push({ data: list[index], label, path: [...listPath, index], hasNext: true });
+        if (list?.[index] != null) translated.push({ data: list[index], label, path: [...listPath, index] });
       }
     };
 
     if (initial) {
       errorCount = 0;
-      translated.push({ data, hasNext: true });
+      translated.push({ data });
     }
     for (const { id, path, label } of pending ?? []) {
       const list = at(data, path);
@@ -98,7 +111,7 @@ export function createPayloadTranslator(): (payload: unknown) => RelayPayload[] 
           boundary.seen = length;
         }
       } else if (entry.label?.includes(DEFER)) {
-        defer(entry.label, entry.path);
+        defer(entry.label, entry.path, entry.data == null);
       } else {
         // 2022: the path ends in the first item's index (a failed stream's may not).
         const first = entry.path[entry.path.length - 1];
@@ -106,19 +119,33 @@ export function createPayloadTranslator(): (payload: unknown) => RelayPayload[] 
         if (typeof first === 'number') items(entry.label!, entry.path.slice(0, -1), first, first + count);
       }
     }
-    for (const { id } of completed ?? []) {
-      const { label, path } = boundaries.get(String(id))!;
-      boundaries.delete(String(id));
-      if (label?.includes(DEFER)) defer(label, path);
+    for (const { id, errors } of completed ?? []) {
+      const key = String(id);
+      const { label, path } = boundaries.get(key)!;
+      boundaries.delete(key);
+      if (label?.includes(DEFER)) defer(label, path, errors?.length);
     }
 
-    const fresh = errors.slice(errorCount);
+    for (const error of errors.slice(errorCount)) {
+      // relay-runtime reads a payload's errors from its own data: each goes on the payload deepest on
+      // its path, the path made relative to that payload's.
+      const errorPath = error.path ?? [];
+      let target: Translated | undefined;
+      for (const each of translated) {
+        const path = each.path ?? [];
+        if (path.length >= (target?.path?.length ?? 0) && path.every((key, index) => errorPath[index] === key)) target = each;
+      }
+      target ??= translated[translated.push({ data: {}, label: '', path: [] }) - 1]!;
+      const relative = errorPath.slice(target.path?.length);
+      (target.errors ??= []).push(target.path?.length ? { ...error, path: relative } : error);
+      // A non-null field failed: relay-runtime keeps the error on the field only where the data has it null.
+      const [field] = relative;
+      if (failed.has(target) && field !== undefined && !Object.hasOwn(target.data as object, field)) target.data = { ...(target.data as object), [field]: null };
+    }
     errorCount = errors.length;
-    if (!translated.length && (fresh.length || !hasNext)) translated.push({ data: {}, label: '', path: [], hasNext: true });
-    const first = translated[0];
-    if (first && fresh.length) first.errors = fresh;
-    if (first && extensions) first.extensions = extensions;
-    if (first) translated[translated.length - 1]!.hasNext = hasNext;
-    return translated;
+    if (!hasNext && !translated.length) translated.push({ data: {}, label: '', path: [] });
+    if (extensions && translated[0]) translated[0].extensions = extensions;
+    translated.forEach((each, index) => (each.hasNext = hasNext || index < translated.length - 1));
+    return translated as RelayPayload[];
   };
 }

@@ -6,6 +6,17 @@ import { graphql } from 'relay-runtime';
 
 export const fragments = [
   graphql`
+    fragment RelayMixed_caught on Hero {
+      name
+      failingField @catch
+    }
+  `,
+  graphql`
+    fragment RelayMixed_caughtFailure on Hero {
+      failingNonNull @catch
+    }
+  `,
+  graphql`
     fragment RelayMixed_failing on Hero {
       name
       failingNonNull
@@ -69,6 +80,15 @@ export const queries = [
         id
         name
         ...RelayMixed_nullable @defer
+      }
+    }
+  `,
+  graphql`
+    query RelayMixedCaughtQuery {
+      hero {
+        id
+        ...RelayMixed_caught @defer
+        ...RelayMixed_caughtFailure @defer
       }
     }
   `,
