@@ -1,8 +1,9 @@
 /**
  * Writes `schema.graphql`, the schema relay-compiler compiles the operations in `operations/` against:
  * the Relay tests' schema (`support/relaySchema.ts`), `@defer` and `@stream` included. `schema.test.ts`
- * fails when the file is stale. From `test/`: `npx tsx relay/printSchema.ts`, then
- * `node node_modules/relay-compiler/cli.js relay/relay.config.json`.
+ * fails when the file is stale. From `test/relay/`: `npx tsx printSchema.ts`, then
+ * `node ../node_modules/relay-compiler/cli.js` (relay.config.json's paths are relative to the
+ * directory it runs in).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
