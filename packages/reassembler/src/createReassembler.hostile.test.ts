@@ -165,6 +165,26 @@ describe('payloads that do not fit raise typed errors and leave current unchange
     expect(next.data).toEqual({ hero: { id: '1', name: 'Luke' }, list: ['a', 'b', 'c', 'd'] });
   });
 
+  it('after a long batch, undoes everything the failing payload did: its items, errors, extensions and failed stream', () => {
+    const reassembler = started('{"data":{"a":[],"b":[]},"hasNext":true}');
+    const first = reassembler.current!;
+    const items = Array.from({ length: 300 }, (_, index) => ({ incremental: [{ items: [index], path: ['a', index] }], extensions: { at: index }, hasNext: true }));
+    const error = rejection(() =>
+      reassembler.applyAll([
+        ...items,
+        // Fails `b` (its later items would be dropped), then aims at a list that does not exist.
+        wire('{"incremental":[{"items":[300],"path":["a",300]},{"items":null,"path":["b",0],"errors":[{"message":"b"}]},{"items":[0],"path":["c",0]}],"extensions":{"bad":true},"hasNext":true}'),
+      ]),
+    );
+    expect(error.payloadIndex).toBe(301);
+    const a = items.map((_, index) => index);
+    expect(reassembler.current).toEqual({ data: { a, b: [] }, extensions: { at: 299 }, hasNext: true, pending: [], failed: [] });
+    expect(reassembler.format).toBe('2022');
+    expect(first.data).toEqual({ a: [], b: [] });
+    // `b` is alive: its items still land.
+    expect(reassembler.apply(wire('{"incremental":[{"items":["x"],"path":["b",0]}],"hasNext":false}')).data).toEqual({ a, b: ['x'] });
+  });
+
   it('rejects anything after hasNext: false', () => {
     const reassembler = started('{"data":{"a":1},"hasNext":true}');
     const end = reassembler.apply(wire('{"hasNext":false}'));

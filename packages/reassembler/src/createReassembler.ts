@@ -26,19 +26,21 @@ export interface Reassembler<TData = Record<string, unknown>, TExtensions = Reco
   readonly format: WireFormat | undefined;
 }
 
-/** The result being built (its fields absent until they have something), and what else a rejected payload must not change. */
-interface State {
-  data?: unknown;
-  errors?: GraphQLErrorJSON[];
-  extensions?: Record<string, unknown>;
-  hasNext: boolean;
-  pending: readonly PendingBoundary[]; // as last published; the live boundaries are in `open`
-  failed: FailedBoundary[];
-  format?: WireFormat;
-  dead: ReadonlySet<string>; // 2022 format: lists whose stream failed; later items for them are dropped
-}
-
-const createState = (): State => ({ hasNext: true, pending: [], failed: [], dead: new Set() });
+/**
+ * The result being built (fields `undefined` until they have something) and what else a rejected payload must
+ * not change, as of the last result. The live state is in variables: an object whose fields come and go changes
+ * shape, and the code that reads it is deoptimised again and again.
+ */
+type State = readonly [
+  data: unknown,
+  errors: GraphQLErrorJSON[] | undefined,
+  extensions: Record<string, unknown> | undefined,
+  hasNext: boolean,
+  pending: readonly PendingBoundary[],
+  failed: FailedBoundary[],
+  format: WireFormat | undefined,
+  dead: ReadonlySet<string> | undefined,
+];
 
 /** Payloads pushed without reading `current` before they are published all the same (see `push`). */
 const MAX_REPLAY = 256;
@@ -61,8 +63,17 @@ const MAX_REPLAY = 256;
 export function createReassembler<TData = Record<string, unknown>, TExtensions = Record<string, unknown>>(): Reassembler<TData, TExtensions> {
   type Result = IncrementalResult<TData, TExtensions>;
   const { write, append, setAt, merge, ...drafts } = createDrafts();
-  let restorePoint = createState();
-  let state = { ...restorePoint };
+  let data: unknown;
+  let errors: GraphQLErrorJSON[] | undefined;
+  let extensions: Record<string, unknown> | undefined;
+  let hasNext = true;
+  let pending: readonly PendingBoundary[] = []; // as last published; the live boundaries are in `open`
+  let failed: FailedBoundary[] = [];
+  let format: WireFormat | undefined;
+  let dead: ReadonlySet<string> | undefined; // 2022 format: lists whose stream failed (later items for them are dropped); none: no key to make
+  const initial: State = [data, errors, extensions, hasNext, pending, failed, format, dead];
+  let restorePoint = initial;
+  const restore = (point: State) => ([data, errors, extensions, hasNext, pending, failed, format, dead] = point);
   // Payloads applied since the last result: a rejected payload restores that and applies these again.
   let replay: unknown[] = [];
   let open = new Map<string, PendingBoundary>();
@@ -75,8 +86,8 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     try {
       applyPayload(payload);
     } catch (error) {
-      state = { ...restorePoint };
-      open = new Map(restorePoint.pending.map((boundary) => [boundary.id!, boundary]));
+      restore(restorePoint);
+      open = new Map(pending.map((boundary) => [boundary.id!, boundary]));
       openChanged = false;
       drafts.clear();
       for (const earlier of replay) applyPayload(earlier);
@@ -90,31 +101,35 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
   /** Makes the state a result, and the restore point: the drafts become published parts. */
   function publish(): Result | undefined {
     if (replay.length === 0) return result;
-    if (openChanged) state.pending = [...open.values()];
+    if (openChanged) pending = [...open.values()];
     openChanged = false;
     drafts.clear();
-    restorePoint = { ...state };
+    restorePoint = [data, errors, extensions, hasNext, pending, failed, format, dead];
     replay = [];
-    const { format: _format, dead: _dead, ...published } = state;
+    const published: Partial<Record<keyof Result, unknown>> = { hasNext, pending, failed };
+    // Absent, not `undefined`: `'data' in result` says whether the server sent data.
+    if (data !== undefined) published.data = data;
+    if (errors) published.errors = errors;
+    if (extensions) published.extensions = extensions;
     return (result = published as Result);
   }
 
   function applyPayload(payload: unknown): void {
     if (!isRecord(payload)) return fail('INVALID_PAYLOAD', `expected object, got ${typeOf(payload)}`);
     // After a plain result, a payload starts a new one: subscription events and snapshot streams.
-    if (state.format === 'single') state = createState();
-    else if (!state.hasNext) fail('PAYLOAD_AFTER_END', 'expected nothing after hasNext: false');
-    const initial = state.format === undefined;
-    if (initial && !hasOwn(payload, 'data') && !hasOwn(payload, 'errors')) fail('INVALID_PAYLOAD', 'expected data or errors');
-    const { hasNext } = payload;
-    if (hasNext !== undefined && typeof hasNext !== 'boolean') invalid('hasNext', 'boolean', hasNext);
-    if (!initial && hasOwn(payload, 'path') && !hasOwn(payload, 'incremental')) {
+    if (format === 'single') restore(initial);
+    else if (!hasNext) fail('PAYLOAD_AFTER_END', 'expected nothing after hasNext: false');
+    const first = format === undefined;
+    if (first && !hasOwn(payload, 'data') && !hasOwn(payload, 'errors')) fail('INVALID_PAYLOAD', 'expected data or errors');
+    const next = payload['hasNext'];
+    if (next !== undefined && typeof next !== 'boolean') invalid('hasNext', 'boolean', next);
+    if (!first && hasOwn(payload, 'path') && !hasOwn(payload, 'incremental')) {
       // A pre-2022 patch is its own single entry, errors and extensions included.
       applyEntry(payload, true);
     } else {
-      const data = read(payload, 'data', 'object');
+      const incoming = read(payload, 'data', 'object');
       // A later payload's `data: null` means nothing (the spec allows `data` on the first one only).
-      if (data !== undefined && (initial || data !== null)) state.data = merge(state.data, data);
+      if (incoming !== undefined && (first || incoming !== null)) data = merge(data, incoming);
       appendErrors(readErrors(payload));
       mergeExtensions(payload);
       const announced = readEntries(payload, 'pending').map(announce);
@@ -123,15 +138,15 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
         const boundary = boundaryOf(entry);
         open.delete(boundary.id!);
         openChanged = true;
-        const errors = readErrors(entry);
-        if (errors.length > 0) recordFailure({ ...boundary, errors });
+        const entryErrors = readErrors(entry);
+        if (entryErrors.length > 0) recordFailure({ ...boundary, errors: entryErrors });
       }
       // This payload's own data may have brought the list that makes a boundary a stream.
-      for (const boundary of announced) if (open.get(boundary.id!) === boundary) setKind(boundary, isArray(walk(state.data, boundary.path)) ? 'stream' : 'defer');
+      for (const boundary of announced) if (open.get(boundary.id!) === boundary) setKind(boundary, isArray(walk(data, boundary.path)) ? 'stream' : 'defer');
     }
-    state.format ??= hasNext === undefined ? 'single' : '2022';
-    state.hasNext = hasNext ?? (state.format !== 'single' && state.hasNext);
-    if (!state.hasNext && open.size > 0) {
+    format ??= next === undefined ? 'single' : '2022';
+    hasNext = next ?? (format !== 'single' && hasNext);
+    if (!hasNext && open.size > 0) {
       open.clear();
       openChanged = true;
     }
@@ -145,14 +160,14 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     const boundary: PendingBoundary = { id, path, ...readLabel(entry), kind: 'defer' };
     open.set(id, boundary);
     openChanged = true;
-    state.format = 'current';
+    format = 'current';
     return boundary;
   }
 
   /** The pending boundary that a current-format entry names by its id. */
   function boundaryOf(entry: Entry): PendingBoundary {
     const id = readId(entry['id']);
-    state.format = 'current';
+    format = 'current';
     return open.get(id) ?? fail('UNKNOWN_ID', `expected a pending id, got "${id}"`);
   }
 
@@ -164,41 +179,41 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
   function applyEntry(entry: Entry, patch = false): void {
     const boundary = hasOwn(entry, 'id') ? boundaryOf(entry) : undefined;
     // Once a payload showed ids, the response is in the current format.
-    if (state.format !== 'current') state.format = patch ? 'pre-2022' : '2022';
+    if (format !== 'current') format = patch ? 'pre-2022' : '2022';
     const path = boundary ? [...boundary.path, ...readPath(entry, 'subPath')] : readPath(entry);
     const last = boundary ? undefined : path[path.length - 1];
     const index = typeof last === 'number' ? last : undefined;
     const listPath = index === undefined ? path : path.slice(0, -1);
     const label = readLabel(entry);
-    const { data } = entry;
+    const entryData = entry['data'];
     let { items } = entry;
     let isStream = hasOwn(entry, 'items');
     if (patch && !isStream && index !== undefined && hasOwn(entry, 'data')) {
       // A pre-2022 stream item is `data` at the index just past the end of its list.
-      const list = walk(state.data, listPath);
+      const list = walk(data, listPath);
       isStream = isArray(list) && index >= list.length;
-      if (isStream) items = [data];
+      if (isStream) items = [entryData];
     }
     // A 2022 entry reports a failure with `items: null`, `data: null`, or (Tanka) `path` and `errors` only.
-    let failed: BoundaryKind | undefined;
+    let failure: BoundaryKind | undefined;
     if (isStream && (items !== null || boundary)) {
       if (!isArray(items)) invalid('items', 'list', items);
       // Hot Chocolate (`incrementalSpec=v0.1`) names the list itself: the items then go at its end.
-      if (!state.dead.has(JSON.stringify(listPath))) writeItems(listPath, index, items);
+      if (!dead?.has(JSON.stringify(listPath))) writeItems(listPath, index, items);
       if (boundary) setKind(boundary, 'stream');
     } else if (isStream) {
-      failed = 'stream';
-    } else if (boundary || (hasOwn(entry, 'data') && data !== null)) {
-      if (!isRecord(data)) invalid('data', 'object', data);
-      update(path, 'object', (target) => merge(target, data));
+      failure = 'stream';
+    } else if (boundary || (hasOwn(entry, 'data') && entryData !== null)) {
+      if (!isRecord(entryData)) invalid('data', 'object', entryData);
+      update(path, 'object', (target) => merge(target, entryData));
     } else {
-      failed = !hasOwn(entry, 'data') && index !== undefined && walk(state.data, path) === undefined ? 'stream' : 'defer';
+      failure = !hasOwn(entry, 'data') && index !== undefined && walk(data, path) === undefined ? 'stream' : 'defer';
     }
-    const errors = readErrors(entry);
-    if (failed === undefined) appendErrors(errors);
-    else recordFailure({ path: failed === 'stream' ? listPath : path, ...label, kind: failed, errors });
+    const entryErrors = readErrors(entry);
+    if (failure === undefined) appendErrors(entryErrors);
+    else recordFailure({ path: failure === 'stream' ? listPath : path, ...label, kind: failure, errors: entryErrors });
     // Servers disagree on whether a failed stream's path ends in an index: never place by it.
-    if (failed === 'stream') state.dead = new Set(state.dead).add(JSON.stringify(listPath));
+    if (failure === 'stream') dead = new Set(dead).add(JSON.stringify(listPath));
     mergeExtensions(entry);
   }
 
@@ -208,13 +223,13 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
    */
   function update<T>(path: Path, type: 'object' | 'list', change: (target: T) => unknown): void {
     const parents: unknown[] = [];
-    const found = walk(state.data, path, parents);
+    const found = walk(data, path, parents);
     if (found === null) return;
     if (typeOf(found) !== type) {
       const code = found === undefined ? 'PATH_NOT_FOUND' : type === 'list' ? 'NOT_A_LIST' : 'NOT_AN_OBJECT';
       fail(code, `expected ${type}, got ${typeOf(found)}`, path);
     }
-    state.data = setAt(parents, path, change(found as T));
+    data = setAt(parents, path, change(found as T));
   }
 
   /** Writes `items` into the list at `listPath` from `start` (default: its end), merging where items exist. */
@@ -235,18 +250,18 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
   }
 
   function recordFailure(boundary: FailedBoundary): void {
-    state.failed = append(state.failed, [boundary]) as FailedBoundary[];
+    failed = append(failed, [boundary]) as FailedBoundary[];
     appendErrors(boundary.errors);
   }
 
-  function appendErrors(errors: readonly GraphQLErrorJSON[]): void {
-    if (errors.length > 0) state.errors = append(state.errors ?? [], errors) as GraphQLErrorJSON[];
+  function appendErrors(more: readonly GraphQLErrorJSON[]): void {
+    if (more.length > 0) errors = append(errors ?? [], more) as GraphQLErrorJSON[];
   }
 
   /** Merges an entry's or payload's `extensions` into the result's, key by key. */
   function mergeExtensions(entry: Entry): void {
-    const extensions = read(entry, 'extensions', 'object') as Entry | null | undefined;
-    for (const key in extensions) state.extensions = write(state.extensions ?? {}, key, extensions[key]);
+    const more = read(entry, 'extensions', 'object') as Entry | null | undefined;
+    for (const key in more) extensions = write(extensions ?? {}, key, more[key]);
   }
 
   /** Records a boundary's kind in a new object: the old one may be published. */
@@ -273,7 +288,7 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
       return publish();
     },
     get format() {
-      return state.format;
+      return format;
     },
   };
 }
