@@ -127,6 +127,14 @@ function cancelOnReturn<T>(start: (stop: AbortSignal) => AsyncGenerator<T, void,
   return generator;
 }
 
+type Chunk = ArrayBufferView | ArrayBuffer | string;
+
+/** What is read of a body: a stream's reader, or for a `Response` without `body`, its text. */
+interface BodyReader {
+  read(): Promise<ReadableStreamReadResult<Chunk>>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
 async function* readBatches(
   response: Response,
   { signal, maxPartSize = DEFAULT_MAX_PART_SIZE }: ReadPayloadsOptions,
@@ -134,11 +142,20 @@ async function* readBatches(
 ): AsyncGenerator<Payload[], void, undefined> {
   const contentType = response.headers.get('content-type') ?? '';
   const batch: Payload[] = [];
-  let failure: { readonly error: unknown } | undefined;
+  let reader: BodyReader | undefined;
+  // Cancelling the body ends a pending read: `signal` then rejects with its reason, `stop` ends quietly.
+  const cancel = (): void => void reader?.cancel(signal?.reason).catch(ignore);
+  signal?.addEventListener('abort', cancel);
+  stop.addEventListener('abort', cancel);
   try {
     throwIfAborted(signal);
     if (!response.ok) {
-      const body = await readErrorBody(response, maxPartSize, signal);
+      let body = '';
+      try {
+        body = await readErrorBody((reader = openBody(response)), maxPartSize);
+      } catch {
+        // The status is the news; a broken error body does not change it.
+      }
       throwIfAborted(signal);
       const payload = contentType.includes('graphql-response+json') ? parseGraphQLResponse(body) : undefined;
       if (!payload) throw new IncrementalError('HTTP_STATUS', `the server answered ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`, { status: response.status, body });
@@ -146,23 +163,30 @@ async function* readBatches(
       return;
     }
     const decoder = createPayloadDecoder({ contentType, maxPartSize, onPayload: (payload) => batch.push(payload) });
-    const body = openBody(response, signal, stop);
-    try {
-      for (let chunk = await body.read(); chunk !== undefined; chunk = await body.read()) {
-        try {
-          decoder.write(chunk);
-        } catch (error) {
-          failure = { error };
-        }
-        // Every payload completed before a problem is handed out before it.
-        if (batch.length > 0) yield batch.splice(0);
-        if (failure) throw failure.error;
-        if (decoder.finished) return;
+    reader = openBody(response);
+    let failure: { readonly error: unknown } | undefined;
+    for (;;) {
+      let result: ReadableStreamReadResult<Chunk>;
+      try {
+        result = await reader.read();
+      } catch (cause) {
+        throwIfAborted(signal);
+        if (stop.aborted) return;
+        throw readFailed(cause);
       }
-    } finally {
-      body.close();
+      throwIfAborted(signal);
+      if (stop.aborted) return;
+      if (result.done) break;
+      try {
+        decoder.write(result.value);
+      } catch (error) {
+        failure = { error };
+      }
+      // Every payload completed before a problem is handed out before it.
+      if (batch.length > 0) yield batch.splice(0);
+      if (failure) throw failure.error;
+      if (decoder.finished) return;
     }
-    if (stop.aborted) return;
     try {
       decoder.end();
     } catch (error) {
@@ -171,77 +195,44 @@ async function* readBatches(
     if (batch.length > 0) yield batch.splice(0);
     if (failure) throw failure.error;
   } finally {
-    // Releases a body that was never read; a locked or finished one rejects, which is fine.
-    response.body?.cancel().catch(ignore);
+    signal?.removeEventListener('abort', cancel);
+    stop.removeEventListener('abort', cancel);
+    // Releases the body, read or not; a locked or finished one rejects, which is fine.
+    (reader ?? response.body)?.cancel(signal?.reason).catch(ignore);
   }
 }
 
-type Chunk = ArrayBufferView | ArrayBuffer | string;
-
-/**
- * Opens the body: `read()` gives the next chunk, or `undefined` at its end. `signal` rejects a pending
- * read with its reason; `stop` ends it quietly. Not a generator: that would cost a hop per chunk.
- */
-function openBody(response: Response, signal: AbortSignal | undefined, stop: AbortSignal): { read(): Promise<Chunk | undefined>; close(): void } {
+/** The body's reader; a `Response` without `body` (React Native's fetch) is read whole. */
+function openBody(response: Response): BodyReader {
   if (!response.body) {
-    // React Native's fetch has no streaming body: the response arrives whole.
-    let read = false;
+    let text: Promise<string> | undefined;
     return {
-      read: () => (read ? Promise.resolve(undefined) : ((read = true), response.text().catch((cause: unknown) => Promise.reject(readFailed(cause))))),
-      close: ignore,
+      read: () => (text ? Promise.resolve({ done: true, value: undefined }) : (text = response.text()).then((value) => ({ done: false, value }))),
+      cancel: () => Promise.resolve(),
     };
   }
-  let reader: ReadableStreamDefaultReader<Chunk>;
   try {
-    reader = response.body.getReader() as ReadableStreamDefaultReader<Chunk>;
+    return response.body.getReader() as BodyReader;
   } catch (cause) {
     throw readFailed(cause);
   }
-  const signals = signal ? [signal, stop] : [stop];
-  const cancel = (): void => void reader.cancel(signal?.reason).catch(ignore);
-  for (const each of signals) each.addEventListener('abort', cancel);
-  return {
-    read: () =>
-      reader.read().then(
-        (result) => {
-          throwIfAborted(signal);
-          return result.done || stop.aborted ? undefined : result.value;
-        },
-        (cause: unknown) => {
-          throwIfAborted(signal);
-          if (stop.aborted) return undefined;
-          throw readFailed(cause);
-        },
-      ),
-    close() {
-      for (const each of signals) each.removeEventListener('abort', cancel);
-      cancel();
-    },
-  };
 }
 
 /** At most `limit` characters of an error response's body, and no more once it pauses for a while. */
-async function readErrorBody(response: Response, limit: number, signal: AbortSignal | undefined): Promise<string> {
+async function readErrorBody(reader: BodyReader, limit: number): Promise<string> {
   const decoder = new TextDecoder();
-  const patience = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let text = '';
-  let body: ReturnType<typeof openBody> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    body = openBody(response, signal, patience.signal);
-    for (;;) {
-      timer = setTimeout(() => patience.abort(), ERROR_BODY_PATIENCE_MS);
-      const chunk = await body.read();
+    while (text.length < limit) {
+      timer = setTimeout(() => void reader.cancel().catch(ignore), ERROR_BODY_PATIENCE_MS);
+      const { done, value } = await reader.read();
       clearTimeout(timer);
-      if (chunk === undefined) break;
-      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-      if (text.length >= limit) break;
+      if (done) break;
+      text += typeof value === 'string' ? value : decoder.decode(value, { stream: true });
     }
-  } catch {
-    // The status is the news; a broken error body does not change it.
   } finally {
     clearTimeout(timer);
-    body?.close();
   }
   return text.slice(0, limit);
 }
