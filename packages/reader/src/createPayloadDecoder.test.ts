@@ -46,6 +46,17 @@ describe('createPayloadDecoder: dispatch on Content-Type', () => {
     }
   });
 
+  it.each([
+    ['multipart/mixed; boundary="a b:c"', 'a b:c'],
+    ['multipart/mixed;Boundary = graphql-response', 'graphql-response'],
+    ['multipart/mixed;boundary=graphql;subscriptionSpec=1.0,application/json', 'graphql'],
+    ["multipart/mixed; boundary='q'", "'q'"], // `'` is a boundary character, not a quote (RFC 2046)
+    ['multipart/mixed; charset=utf-8', '-'],
+  ])('takes the boundary of %s', (contentType, boundary) => {
+    const bytes = utf8(`\r\n--${boundary}\r\n\r\n{"data":1}\r\n--${boundary}--\r\n`);
+    expect(decode(contentType, [bytes])).toEqual({ payloads: [{ data: 1 }], error: undefined, finished: true });
+  });
+
   it.each([['text/html; charset=utf-8'], ['text/plain'], [''], [null], [undefined]])('reads %s as one JSON body, as HttpLink does', (contentType) => {
     expect(decode(contentType as string, [utf8('{"data":{"a":1}}')]).payloads).toEqual([{ data: { a: 1 } }]);
     expect(decode(contentType as string, [utf8('<html>')]).error).toMatchObject({ code: 'INVALID_JSON' });

@@ -9,7 +9,8 @@ export const DEFAULT_MAX_PART_SIZE = 16 * 1024 * 1024;
 
 /** An empty part or `{}`: a heartbeat. */
 const HEARTBEAT = /^\s*(?:\{\s*\})?\s*$/;
-const BOUNDARY = /boundary\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s;,]+))/i;
+// RFC 2046 boundaries hold no `"` or `\`, and `'` is an ordinary character in them.
+const BOUNDARY = /boundary\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i;
 
 /** Options of {@link createPayloadDecoder}. */
 export interface PayloadDecoderOptions {
@@ -143,10 +144,10 @@ function createLinesOrJson(whole: boolean, accept: (body: string, index: number,
   };
 }
 
-/** The boundary parameter: quoted (with escapes), single-quoted or bare; `-` when missing. */
+/** The boundary parameter, quoted or bare; `-` when missing. */
 function boundaryOf(contentType: string): string {
   const match = BOUNDARY.exec(contentType);
-  return (match?.[1]?.replace(/\\(.)/g, '$1') ?? match?.[2] ?? match?.[3]) || '-';
+  return (match?.[1] ?? match?.[2]) || '-';
 }
 
 function asObject(value: unknown, partIndex: number): Payload {
