@@ -223,26 +223,10 @@ export async function startBehaviourServer(): Promise<BehaviourServer> {
 // ---------------------------------------------------------------------------------------------------
 // Operations
 
-/** The hero at once, a deferred fragment 100 ms later with `wait` and the hero's friends. */
-export const DEFERRED_HERO = parse(/* GraphQL */ `
-  query DeferredHero {
-    hero {
-      id
-      name
-    }
-    ... @defer(label: "later") {
-      wait(ms: 100)
-      hero {
-        friends {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-/** The same query's data as a cache might hold it from an earlier visit: every value differs from the server's. */
+/**
+ * The data of `DEFERRED_HERO` (../apollo/queries.ts, like `FAILING_DEFERRED`) as a cache might hold it from an
+ * earlier visit: every value differs from the server's.
+ */
 export const CACHED_HERO_DATA = {
   hero: { __typename: 'Hero', id: '1', name: 'Luke (cached)', friends: [{ __typename: 'Hero', id: '2', name: 'Han (cached)' }] },
   wait: 'cached',
@@ -260,23 +244,6 @@ export const NESTED_DEFERRED = parse(/* GraphQL */ `
           id
           name
         }
-      }
-    }
-  }
-`);
-
-/** A deferred fragment whose `failingField` throws next to fields that work. */
-export const FAILING_DEFERRED = parse(/* GraphQL */ `
-  query FailingDeferred {
-    hero {
-      id
-      name
-    }
-    ... @defer(label: "failing") {
-      wait(ms: 100)
-      hero {
-        failingField
-        slowField
       }
     }
   }
