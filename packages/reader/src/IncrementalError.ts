@@ -112,3 +112,8 @@ export function isIncrementalError(value: unknown): value is IncrementalError {
 export function tooLarge(maxPartSize: number, partIndex?: number): IncrementalError {
   return new IncrementalError('PART_TOO_LARGE', `longer than maxPartSize (${maxPartSize})`, partIndex === undefined ? {} : { partIndex });
 }
+
+/** The error for a multipart part with more than whitespace after its JSON object. */
+export function malformed(partIndex: number): IncrementalError {
+  return new IncrementalError('MALFORMED_MULTIPART', 'expected only whitespace after the JSON object', { partIndex });
+}

@@ -1,5 +1,5 @@
 import { createObjectEndFinder } from './createObjectEndFinder.js';
-import { IncrementalError, tooLarge } from './IncrementalError.js';
+import { malformed, tooLarge } from './IncrementalError.js';
 import type { TextFramer } from './types.js';
 
 /**
@@ -18,7 +18,8 @@ const BLANK = /^\s*$/;
  *
  * A part is handed to `onPart` as soon as its delimiter arrives, or, for a JSON object, as soon as the
  * object closes at the end of a write: servers that follow the RFC literally write the delimiter that
- * ends a part only with the next part. Only whitespace may then follow the object.
+ * ends a part only with the next part. Only whitespace may then follow the object; `onPart` judges
+ * other bodies, bytes after an object included.
  *
  * @param boundary - The boundary from the Content-Type.
  * @param onPart - Receives each part's body and index.
@@ -38,9 +39,10 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
   let preamble = true;
   let closed = false;
   let index = 0;
-  // Early completion of the current part: its object was handed out already.
+  // Early completion of the current part: whether its object was handed out; the scan for the
+  // object's end (`null` once it found more than whitespace after it) and the pieces it has scanned.
   let handedOut = false;
-  let findEnd: ((piece: string) => number) | undefined;
+  let findEnd: ((piece: string) => number) | null | undefined;
   let scanned = 0;
 
   /** A part over the limit: its object, if it closed before the excess, is handed out first, as in any chunking. */
@@ -54,9 +56,8 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
 
   function finishPart(body: string): void {
     if (body.length > maxPartSize) overLimit(body);
-    pieces = [];
+    if (pieces.length > 0) pieces = [];
     size = 0;
-    scanned = 0;
     findEnd = undefined;
     if (handedOut) {
       handedOut = false;
@@ -67,43 +68,32 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
       body = body.trimStart();
       const start = body.search(/\r?\n\r?\n/);
       body = start === -1 ? '' : body.slice(start).trim();
-      if (body[0] === '{') acceptPart(body);
-    } else acceptPart(body);
-  }
-
-  function acceptPart(body: string): void {
-    const at = index++;
-    try {
-      onPart(body, at);
-    } catch (error) {
-      // A part with bytes after its object: hand out the object, then report the bytes.
-      if (!(error instanceof IncrementalError && error.code === 'INVALID_JSON')) throw error;
-      const end = createObjectEndFinder()(body);
-      if (end === -1 || BLANK.test(body.slice(end))) throw error;
-      onPart(body.slice(0, end), at);
-      throw malformed(at);
-    }
+      if (body[0] === '{') onPart(body, index++);
+    } else onPart(body, index++);
   }
 
   /** After a write that left a part open: hand it out if it is a JSON object that has closed. */
   function completeEarly(): void {
     const tail = text.slice(position);
-    if (preamble || handedOut || scanned === -1 || !endsWithBrace(pieces, tail)) return;
+    if (preamble || handedOut || findEnd === null || !endsWithBrace(pieces, tail)) return;
     // The brace may sit in the text kept for the delimiter search; only whitespace after it must stay.
     const cut = tail.lastIndexOf('}') + 1;
     pieces.push(tail.slice(0, cut));
     size += cut;
     position += cut;
-    findEnd ??= createObjectEndFinder();
+    if (!findEnd) {
+      findEnd = createObjectEndFinder();
+      scanned = 0;
+    }
     for (; scanned < pieces.length; scanned++) {
       const end = findEnd(pieces[scanned]!);
       if (end === -1) continue;
       const after = pieces[scanned]!.slice(end) + pieces.slice(scanned + 1).join('') + text.slice(position);
       const object = pieces.slice(0, scanned).join('') + pieces[scanned]!.slice(0, end);
       // Bytes after the object are reported at the delimiter, the same in every chunking.
-      scanned = -1;
+      findEnd = null;
       if (BLANK.test(after)) {
-        acceptPart(object);
+        onPart(object, index++);
         handedOut = true;
         pieces = [];
         size = 0;
@@ -154,7 +144,7 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
     end() {
       // A last part without a delimiter after it (servers that follow the RFC literally).
       const body = pieces.join('') + text.slice(position);
-      if (inBody && !preamble && !handedOut && !closed && !BLANK.test(body)) acceptPart(body);
+      if (inBody && !preamble && !handedOut && !closed && !BLANK.test(body)) onPart(body, index++);
       return closed;
     },
   };
@@ -167,8 +157,4 @@ function endsWithBrace(pieces: readonly string[], tail: string): boolean {
     if (text !== '') return text.endsWith('}');
   }
   return false;
-}
-
-function malformed(partIndex: number): IncrementalError {
-  return new IncrementalError('MALFORMED_MULTIPART', 'expected only whitespace after the JSON object', { partIndex });
 }

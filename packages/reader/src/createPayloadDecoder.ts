@@ -1,7 +1,8 @@
 import { createEventStreamSplitter } from './createEventStreamSplitter.js';
 import { createLineSplitter } from './createLineSplitter.js';
 import { createMultipartSplitter } from './createMultipartSplitter.js';
-import { IncrementalError, tooLarge } from './IncrementalError.js';
+import { createObjectEndFinder } from './createObjectEndFinder.js';
+import { IncrementalError, malformed, tooLarge } from './IncrementalError.js';
 import type { Payload, PayloadDecoder, TextFramer } from './types.js';
 
 /** Default `maxPartSize`: a bound on what a hostile or broken server can make the client buffer. */
@@ -48,6 +49,7 @@ export interface PayloadDecoderOptions {
 export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEFAULT_MAX_PART_SIZE }: PayloadDecoderOptions): PayloadDecoder {
   if (!(maxPartSize > 0)) throw new RangeError(`maxPartSize must be positive, got ${maxPartSize}`);
   const type = (contentType ?? '').toLowerCase();
+  const multipart = type.startsWith('multipart/');
   const text = new TextDecoder();
   let finished = false;
   let delivered = 0;
@@ -60,11 +62,14 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
     try {
       value = JSON.parse(body);
     } catch (cause) {
-      // Rare enough to look at only now: a byte order mark, or nothing at all.
+      // Rare enough to look at only now: a byte order mark, nothing at all, or bytes after a part's object.
       const json = body.trim();
       if (json !== body) return accept(json, partIndex, whole);
       if (json === '' && !whole) return;
-      throw new IncrementalError('INVALID_JSON', `expected JSON, got ${preview(json)}`, { partIndex, cause });
+      const end = multipart ? createObjectEndFinder()(json) : -1;
+      if (end === -1 || end === json.length) throw new IncrementalError('INVALID_JSON', `expected JSON, got ${preview(json)}`, { partIndex, cause });
+      accept(json.slice(0, end), partIndex);
+      throw malformed(partIndex);
     }
     const payload = asObject(value, partIndex);
     if (whole || !Object.hasOwn(payload, 'payload')) return emit(payload);
@@ -86,7 +91,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   }
 
   const whole = !/multipart\/|event-stream|jsonl/.test(type);
-  const framer: TextFramer = type.startsWith('multipart/')
+  const framer: TextFramer = multipart
     ? createMultipartSplitter(boundaryOf(contentType!), accept, maxPartSize)
     : type.includes('event-stream')
       ? createEventStreamSplitter(accept, maxPartSize)
