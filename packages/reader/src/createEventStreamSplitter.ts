@@ -2,6 +2,9 @@ import { createLineSplitter } from './createLineSplitter.js';
 import { IncrementalError, tooLarge } from './IncrementalError.js';
 import type { TextFramer } from './types.js';
 
+/** `field: value`: the name up to the first colon, the value after it and one optional space. */
+const FIELD = /^([^:]*):? ?([^]*)/;
+
 /**
  * Splits `text/event-stream` text into the data of its events (GraphQL over SSE, distinct connections):
  * each `next` event (or event without a type) is one payload, `complete` ends the stream, comments and
@@ -32,10 +35,8 @@ export function createEventStreamSplitter(onData: (data: string, index: number) 
     }
     size += line.length;
     if (size > maxPartSize) throw tooLarge(maxPartSize, index);
-    const colon = line.indexOf(':');
-    if (colon === 0) return;
-    const field = colon === -1 ? line : line.slice(0, colon);
-    const value = colon === -1 ? '' : line.slice(line[colon + 1] === ' ' ? colon + 2 : colon + 1);
+    // A comment has an empty field name, which matches no field.
+    const [, field, value = ''] = FIELD.exec(line)!;
     if (field === 'event') type = value;
     else if (field === 'data') (data ??= []).push(value);
   }, maxPartSize);

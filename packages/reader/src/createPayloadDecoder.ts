@@ -113,7 +113,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
         if (framer.write(text.decode()) || framer.end()) finished = true;
       } catch (error) {
         // What cannot be parsed at the end of a stream was cut short.
-        if (!finished) throw !whole && isCode(error, 'INVALID_JSON') ? new IncrementalError('TRUNCATED', 'the body ended inside a part', error.partIndex === undefined ? {} : { partIndex: error.partIndex }) : error;
+        if (!finished) throw !whole && isCode(error, 'INVALID_JSON') ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
       }
       if (!finished && (delivered === 0 || expectingMore)) {
         throw new IncrementalError('TRUNCATED', delivered === 0 ? 'the body ended before any payload' : 'the body ended after a payload with "hasNext": true');
@@ -128,22 +128,16 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
 /** One JSON body, read whole when it ends, or JSON Lines. */
 function createLinesOrJson(whole: boolean, accept: (body: string, index: number, whole?: boolean) => void, maxPartSize: number): TextFramer {
   let index = 0;
-  let body: string[] = [];
-  let size = 0;
+  let body = '';
   const lines = createLineSplitter((line) => accept(line, index++), maxPartSize);
   return {
     write(text) {
       if (!whole) lines.write(text);
-      else {
-        body.push(text);
-        size += text.length;
-        if (size > maxPartSize) throw tooLarge(maxPartSize);
-      }
+      else if ((body += text).length > maxPartSize) throw tooLarge(maxPartSize);
       return false;
     },
     end() {
-      accept(whole ? body.join('') : lines.rest(), index, whole);
-      body = [];
+      accept(whole ? body : lines.rest(), index, whole);
       return false;
     },
   };
