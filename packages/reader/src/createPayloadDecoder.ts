@@ -84,9 +84,10 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   }
 
   function emit(payload: Payload): void {
+    const hasNext = payload['hasNext'];
     delivered++;
-    expectingMore = payload['hasNext'] === true;
-    if (payload['hasNext'] === false) finished = true;
+    expectingMore = hasNext === true;
+    if (hasNext === false) finished = true;
     onPayload(payload);
   }
 
@@ -113,7 +114,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
         if (framer.write(text.decode()) || framer.end()) finished = true;
       } catch (error) {
         // What cannot be parsed at the end of a stream was cut short.
-        if (!finished) throw !whole && isCode(error, 'INVALID_JSON') ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
+        if (!finished) throw !whole && error instanceof IncrementalError && error.code === 'INVALID_JSON' ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
       }
       if (!finished && (delivered === 0 || expectingMore)) {
         throw new IncrementalError('TRUNCATED', delivered === 0 ? 'the body ended before any payload' : 'the body ended after a payload with "hasNext": true');
@@ -156,8 +157,4 @@ function asObject(value: unknown, partIndex: number): Payload {
 
 function preview(text: string): string {
   return JSON.stringify(text.slice(0, 80));
-}
-
-function isCode(error: unknown, code: string): error is IncrementalError {
-  return error instanceof IncrementalError && error.code === code;
 }
