@@ -16,17 +16,17 @@ const BLANK = /^\s*$/;
  * `Content-Length` or `Content-Type` changes nothing (every peer splits on the delimiter); a JSON part
  * with headers and body before the first delimiter is read (Strawberry's subscriptions start there).
  *
- * A part is handed to `onPart` as soon as its delimiter arrives, or, for a JSON object, as soon as the
- * object closes at the end of a write: servers that follow the RFC literally write the delimiter that
- * ends a part only with the next part. Only whitespace may then follow the object; `onPart` judges
- * other bodies, bytes after an object included.
+ * A part is yielded as soon as its delimiter arrives, or, for a JSON object, as soon as the object
+ * closes at the end of a text: servers that follow the RFC literally write the delimiter that ends a
+ * part only with the next part. Only whitespace may then follow the object; whoever parses the bodies
+ * judges the others, bytes after an object included. The count of yielded bodies is the next part's index.
  *
  * @param boundary - The boundary from the Content-Type.
- * @param onPart - Receives each part's body and index.
  * @param maxPartSize - The longest part body (and header block), in characters.
- * @returns The framer; `end` reports whether the close delimiter came.
+ * @returns The framer; it ends with whether the close delimiter came.
+ * @throws {IncrementalError} `PART_TOO_LARGE`, or `MALFORMED_MULTIPART` for bytes after an object yielded early.
  */
-export function createMultipartSplitter(boundary: string, onPart: (body: string, index: number) => void, maxPartSize: number): TextFramer {
+export function* createMultipartSplitter(boundary: string, maxPartSize: number): TextFramer {
   const delimiter = `\n--${boundary}`;
   // The text of this write, from `position` on not consumed yet. Searches start at `position`, so a
   // write with many parts is scanned once. A virtual line break lets a body start with `--boundary`.
@@ -45,37 +45,55 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
   let findEnd: ((piece: string) => number) | null | undefined;
   let scanned = 0;
 
-  /** A part over the limit: its object, if it closed before the excess, is handed out first, as in any chunking. */
-  function overLimit(body: string): never {
-    if (!preamble && !handedOut) {
-      const end = createObjectEndFinder()(body);
-      if (end !== -1 && end <= maxPartSize) onPart(body.slice(0, end), index);
+  for (let chunk = yield false; chunk !== undefined; chunk = yield closed) {
+    if (closed) continue;
+    text = text.slice(position) + chunk;
+    position = 0;
+    for (;;) {
+      if (!inBody) {
+        // `--` right after a delimiter closes the body.
+        if (text.startsWith('--', position)) {
+          closed = true;
+          break;
+        }
+        const start = bodyStart(text, position, maxPartSize, index);
+        if (start === -1) break;
+        position = start;
+        inBody = true;
+      }
+      const at = text.indexOf(delimiter, position);
+      if (at === -1) break;
+      const body = pieces.length === 0 ? text.slice(position, at) : pieces.join('') + text.slice(position, at);
+      position = at + delimiter.length;
+      inBody = false;
+      if (body.length > maxPartSize) yield* overLimit(body, !preamble && !handedOut, maxPartSize, index);
+      if (pieces.length > 0) pieces = [];
+      size = 0;
+      findEnd = undefined;
+      if (handedOut) {
+        handedOut = false;
+        if (!BLANK.test(body)) throw malformed(index - 1);
+      } else {
+        const part = preamble ? partInPreamble(body) : body;
+        preamble = false;
+        if (part !== undefined) {
+          index++;
+          yield part;
+        }
+      }
     }
-    throw tooLarge(maxPartSize, index);
-  }
-
-  function finishPart(body: string): void {
-    if (body.length > maxPartSize) overLimit(body);
-    if (pieces.length > 0) pieces = [];
-    size = 0;
-    findEnd = undefined;
-    if (handedOut) {
-      handedOut = false;
-      if (!BLANK.test(body)) throw malformed(index - 1);
-    } else if (preamble) {
-      // Read it only if it is a part in disguise: a JSON body after the headers.
-      preamble = false;
-      body = body.trimStart();
-      const start = body.search(/\r?\n\r?\n/);
-      body = start === -1 ? '' : body.slice(start).trim();
-      if (body[0] === '{') onPart(body, index++);
-    } else onPart(body, index++);
-  }
-
-  /** After a write that left a part open: hand it out if it is a JSON object that has closed. */
-  function completeEarly(): void {
+    if (closed || !inBody) continue;
+    // Keep what could be the start of a delimiter; the rest belongs to the body.
+    const keep = Math.max(position, text.length - delimiter.length + 1);
+    if (keep > position) {
+      pieces.push(text.slice(position, keep));
+      size += keep - position;
+      position = keep;
+      if (size > maxPartSize) yield* overLimit(pieces.join('') + text.slice(position), !preamble && !handedOut, maxPartSize, index);
+    }
+    // A part left open: hand it out if it is a JSON object that has closed.
     const tail = text.slice(position);
-    if (preamble || handedOut || findEnd === null || !endsWithBrace(pieces, tail)) return;
+    if (preamble || handedOut || findEnd === null || !endsWithBrace(pieces, tail)) continue;
     // The brace may sit in the text kept for the delimiter search; only whitespace after it must stay.
     const cut = tail.lastIndexOf('}') + 1;
     pieces.push(tail.slice(0, cut));
@@ -93,61 +111,45 @@ export function createMultipartSplitter(boundary: string, onPart: (body: string,
       // Bytes after the object are reported at the delimiter, the same in every chunking.
       findEnd = null;
       if (BLANK.test(after)) {
-        onPart(object, index++);
         handedOut = true;
         pieces = [];
         size = 0;
+        index++;
+        yield object;
       }
-      return;
+      break;
     }
   }
+  // A last part without a delimiter after it (servers that follow the RFC literally).
+  const body = pieces.join('') + text.slice(position);
+  if (inBody && !preamble && !handedOut && !closed && !BLANK.test(body)) yield body;
+  return closed;
+}
 
-  return {
-    write(chunk) {
-      text = text.slice(position) + chunk;
-      position = 0;
-      while (!closed) {
-        if (!inBody) {
-          // `--` right after a delimiter closes the body; otherwise the head must be complete: the
-          // character after its last line break tells whether another header line follows.
-          if (text.startsWith('--', position)) closed = true;
-          else {
-            HEAD.lastIndex = position;
-            HEAD.test(text);
-            if (HEAD.lastIndex - position > maxPartSize) throw tooLarge(maxPartSize, index);
-            if (HEAD.lastIndex + 1 < text.length) {
-              position = HEAD.lastIndex;
-              inBody = true;
-            }
-          }
-          if (!inBody) return closed;
-        }
-        const at = text.indexOf(delimiter, position);
-        if (at === -1) break;
-        const body = pieces.length === 0 ? text.slice(position, at) : pieces.join('') + text.slice(position, at);
-        position = at + delimiter.length;
-        inBody = false;
-        finishPart(body);
-      }
-      if (closed) return true;
-      // Keep what could be the start of a delimiter; the rest belongs to the body.
-      const keep = Math.max(position, text.length - delimiter.length + 1);
-      if (keep > position) {
-        pieces.push(text.slice(position, keep));
-        size += keep - position;
-        position = keep;
-        if (size > maxPartSize) overLimit(pieces.join('') + text.slice(position));
-      }
-      completeEarly();
-      return false;
-    },
-    end() {
-      // A last part without a delimiter after it (servers that follow the RFC literally).
-      const body = pieces.join('') + text.slice(position);
-      if (inBody && !preamble && !handedOut && !closed && !BLANK.test(body)) onPart(body, index++);
-      return closed;
-    },
-  };
+/**
+ * Where the body after a delimiter starts, or -1 while the head is not complete: the character after
+ * its last line break tells whether another header line follows.
+ */
+function bodyStart(text: string, position: number, maxPartSize: number, index: number): number {
+  HEAD.lastIndex = position;
+  HEAD.test(text);
+  if (HEAD.lastIndex - position > maxPartSize) throw tooLarge(maxPartSize, index);
+  return HEAD.lastIndex + 1 < text.length ? HEAD.lastIndex : -1;
+}
+
+/** A part over the limit: its object, if it closed before the excess, is handed out first, as in any chunking. */
+function* overLimit(body: string, open: boolean, maxPartSize: number, index: number): Generator<string, never, unknown> {
+  const end = open ? createObjectEndFinder()(body) : -1;
+  if (end !== -1 && end <= maxPartSize) yield body.slice(0, end);
+  throw tooLarge(maxPartSize, index);
+}
+
+/** The preamble's part, if it is one in disguise: a JSON body after headers (Strawberry's subscriptions). */
+function partInPreamble(preamble: string): string | undefined {
+  const text = preamble.trimStart();
+  const start = text.search(/\r?\n\r?\n/);
+  const body = start === -1 ? '' : text.slice(start).trim();
+  return body[0] === '{' ? body : undefined;
 }
 
 /** Whether the text so far, `pieces` then `tail`, ends with `}` before any trailing whitespace. */

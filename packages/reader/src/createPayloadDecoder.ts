@@ -50,13 +50,31 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   if (!(maxPartSize > 0)) throw new RangeError(`maxPartSize must be positive, got ${maxPartSize}`);
   const type = (contentType ?? '').toLowerCase();
   const multipart = type.startsWith('multipart/');
+  // A JSON body is never a heartbeat or an envelope.
+  const whole = !/multipart\/|event-stream|jsonl/.test(type);
+  const framer: TextFramer = multipart
+    ? createMultipartSplitter(boundaryOf(contentType!), maxPartSize)
+    : type.includes('event-stream')
+      ? createEventStreamSplitter(maxPartSize)
+      : whole
+        ? readJsonBody(maxPartSize)
+        : splitJsonLines(maxPartSize);
+  framer.next();
   const text = new TextDecoder();
+  let index = 0;
   let finished = false;
   let delivered = 0;
   let expectingMore = false;
 
-  /** Parses one part, event or line; `whole` for a JSON body, which is never a heartbeat or an envelope. */
-  function accept(body: string, partIndex: number, whole = false): void {
+  /** Sends text to the framer (nothing at the end) and parses every body it completes. */
+  function send(chunk?: string): void {
+    let step = framer.next(chunk);
+    for (; !finished && typeof step.value === 'string'; step = framer.next()) accept(step.value, index++);
+    if (step.value === true) finished = true;
+  }
+
+  /** Parses one part, event or line. */
+  function accept(body: string, partIndex: number): void {
     if (finished || (!whole && body.length < 16 && HEARTBEAT.test(body))) return;
     let value: unknown;
     try {
@@ -64,7 +82,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
     } catch (cause) {
       // Rare enough to look at only now: a byte order mark, nothing at all, or bytes after a part's object.
       const json = body.trim();
-      if (json !== body) return accept(json, partIndex, whole);
+      if (json !== body) return accept(json, partIndex);
       if (json === '' && !whole) return;
       const end = multipart ? createObjectEndFinder()(json) : -1;
       if (end === -1 || end === json.length) throw new IncrementalError('INVALID_JSON', `expected JSON, got ${preview(json)}`, { partIndex, cause });
@@ -91,19 +109,12 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
     onPayload(payload);
   }
 
-  const whole = !/multipart\/|event-stream|jsonl/.test(type);
-  const framer: TextFramer = multipart
-    ? createMultipartSplitter(boundaryOf(contentType!), accept, maxPartSize)
-    : type.includes('event-stream')
-      ? createEventStreamSplitter(accept, maxPartSize)
-      : createLinesOrJson(whole, accept, maxPartSize);
-
   // A problem after the last payload is not the client's concern.
   return {
     write(chunk) {
       if (finished) return;
       try {
-        if (framer.write(typeof chunk === 'string' ? chunk : text.decode(chunk, { stream: true }))) finished = true;
+        send(typeof chunk === 'string' ? chunk : text.decode(chunk, { stream: true }));
       } catch (error) {
         if (!finished) throw error;
       }
@@ -111,7 +122,8 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
     end() {
       if (finished) return;
       try {
-        if (framer.write(text.decode()) || framer.end()) finished = true;
+        send(text.decode());
+        if (!finished) send();
       } catch (error) {
         // What cannot be parsed at the end of a stream was cut short.
         if (!finished) throw !whole && error instanceof IncrementalError && error.code === 'INVALID_JSON' ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
@@ -126,22 +138,18 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   };
 }
 
-/** One JSON body, read whole when it ends, or JSON Lines. */
-function createLinesOrJson(whole: boolean, accept: (body: string, index: number, whole?: boolean) => void, maxPartSize: number): TextFramer {
-  let index = 0;
+/** One JSON body: all of the text. */
+function* readJsonBody(maxPartSize: number): TextFramer {
   let body = '';
-  const lines = createLineSplitter((line) => accept(line, index++), maxPartSize);
-  return {
-    write(text) {
-      if (!whole) lines.write(text);
-      else if ((body += text).length > maxPartSize) throw tooLarge(maxPartSize);
-      return false;
-    },
-    end() {
-      accept(whole ? body : lines.rest(), index, whole);
-      return false;
-    },
-  };
+  for (let text = yield false; text !== undefined; text = yield false) if ((body += text).length > maxPartSize) throw tooLarge(maxPartSize);
+  yield body;
+  return false;
+}
+
+/** JSON Lines: a body per line, the unfinished last one included. */
+function* splitJsonLines(maxPartSize: number): TextFramer {
+  yield yield* createLineSplitter(maxPartSize);
+  return false;
 }
 
 /** The boundary parameter, quoted or bare; `-` when missing. */

@@ -26,10 +26,10 @@ export interface PayloadDecoder {
   readonly finished: boolean;
 }
 
-/** Splits decoded text into the bodies of parts, events or lines; one per wire format. */
-export interface TextFramer {
-  /** @returns `true` once the format's own end marker arrived (close delimiter, `complete` event). */
-  write(text: string): boolean;
-  /** @returns `true` when the format's own end marker had arrived. */
-  end(): boolean;
-}
+/**
+ * Splits decoded text into the bodies of parts, events or lines; one per wire format. It is a generator,
+ * so that its code outlives each response: after a first `next()`, send each text with `next(text)`,
+ * and nothing at the end; it yields every body that text completes, then `true` once the format's own
+ * end marker arrived (close delimiter, `complete` event), else `false`.
+ */
+export type TextFramer = Generator<string | boolean, boolean, string | undefined>;
