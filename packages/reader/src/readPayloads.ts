@@ -109,17 +109,26 @@ export function readPayloadBatches(response: Response, options: ReadPayloadsOpti
   return cancelOnReturn((stop) => readBatches(response, options, stop));
 }
 
+/** How `return()` and `throw()` end a stalled read: `stopped` is set, then `cancel` (the reader's) runs. */
+interface Stop {
+  stopped: boolean;
+  cancel(): void;
+}
+
 /**
  * Makes `return()` and `throw()` end a stalled read: an async generator queues them behind a pending
  * `next()`, which on a server that sends nothing more never settles. A read that completes in this
  * turn still delivers.
  */
-function cancelOnReturn<T>(start: (stop: AbortSignal) => AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
-  const controller = new AbortController();
-  const generator = start(controller.signal);
+function cancelOnReturn<T>(start: (stop: Stop) => AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
+  const stop: Stop = { stopped: false, cancel: ignore };
+  const generator = start(stop);
   const { return: close, throw: fail } = generator;
   const stopping = <R>(call: () => Promise<R>): Promise<R> => {
-    const timer = setTimeout(() => controller.abort());
+    const timer = setTimeout(() => {
+      stop.stopped = true;
+      stop.cancel();
+    });
     return call().finally(() => clearTimeout(timer));
   };
   generator.return = (value) => stopping(() => close.call(generator, value));
@@ -138,7 +147,7 @@ interface BodyReader {
 async function* readBatches(
   response: Response,
   { signal, maxPartSize = DEFAULT_MAX_PART_SIZE }: ReadPayloadsOptions,
-  stop: AbortSignal,
+  stop: Stop,
 ): AsyncGenerator<Payload[], void, undefined> {
   const contentType = response.headers.get('content-type') ?? '';
   const batch: Payload[] = [];
@@ -146,7 +155,7 @@ async function* readBatches(
   // Cancelling the body ends a pending read: `signal` then rejects with its reason, `stop` ends quietly.
   const cancel = (): void => void reader?.cancel(signal?.reason).catch(ignore);
   signal?.addEventListener('abort', cancel);
-  stop.addEventListener('abort', cancel);
+  stop.cancel = cancel;
   try {
     throwIfAborted(signal);
     if (!response.ok) {
@@ -171,11 +180,11 @@ async function* readBatches(
         result = await reader.read();
       } catch (cause) {
         throwIfAborted(signal);
-        if (stop.aborted) return;
+        if (stop.stopped) return;
         throw readFailed(cause);
       }
       throwIfAborted(signal);
-      if (stop.aborted) return;
+      if (stop.stopped) return;
       if (result.done) break;
       try {
         decoder.write(result.value);
@@ -196,7 +205,6 @@ async function* readBatches(
     if (failure) throw failure.error;
   } finally {
     signal?.removeEventListener('abort', cancel);
-    stop.removeEventListener('abort', cancel);
     // Releases the body, read or not; a locked or finished one rejects, which is fine.
     (reader ?? response.body)?.cancel(signal?.reason).catch(ignore);
   }
