@@ -316,7 +316,9 @@ for (const { body, chunkSize } of cases) {
       return { ms, wrong: countWrong(out, body) };
     },
   }));
-  const samples = await runInterleaved(contestants, { rounds: quick ? 3 : 15, warmup: 1, minRounds: 3, budgetMs: quick ? 2_000 : 12_000 });
+  // Up to 41 rounds in 30 s a row: a forced GC before each run makes a round take seconds, and a median
+  // of a handful of paired rounds moves by tens of percent on a shared machine.
+  const samples = await runInterleaved(contestants, { rounds: quick ? 3 : 41, warmup: 1, minRounds: 3, budgetMs: quick ? 2_000 : 30_000 });
   const megabytes = body.bytes.length / 1024 / 1024;
   results.push({ label, megabytes, samples });
   const limit = samples.get('limit')!;
@@ -364,8 +366,8 @@ const ratioTable = markdownTable(
   }),
 );
 const timeTable = markdownTable(
-  ['body / chunk size', ...NAMES],
-  results.map((result) => [result.label, ...NAMES.map((name) => formatMs(medianOf(result.samples.get(name)!)))]),
+  ['body / chunk size', ...NAMES, 'rounds'],
+  results.map((result) => [result.label, ...NAMES.map((name) => formatMs(medianOf(result.samples.get(name)!))), String(result.samples.get('ours')!.length)]),
 );
 
 const overUrql = results.filter((result) => oursOverUrql(result) > 1);
@@ -406,9 +408,10 @@ if (write) {
             'application sees for a response that arrives after a major GC. V8 then discards optimized code whose',
             'function objects or object shapes died with the previous run, so code that lives in per-response',
             'closures or objects runs each body partly unoptimized, while code that mostly calls `JSON.parse` and',
-            'string builtins does not. Our multipart parser is a class with a kept-alive instance for this reason;',
-            'the layers around it (payload decoder, interpreter) are still closures. Runs that follow each other',
-            'without forced GCs, as responses do in a busy application: results/reader-warm.md (`--no-gc`).',
+            'string builtins does not. Our framers (multipart, SSE, lines) are generator functions for this reason:',
+            'their code belongs to the module, not to a response; the payload decoder and `readPayloads` around',
+            'them are still closures. Runs that follow each other without forced GCs, as responses do in a busy',
+            'application: results/reader-warm.md (`--no-gc`).',
           ]
         : [
             'No forced GC between runs (`--no-gc`): runs follow each other as responses do in a busy application,',
