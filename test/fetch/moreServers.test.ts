@@ -48,6 +48,8 @@ interface Case {
 const CASES: readonly Case[] = [
   { name: 'deferred fragment', query: '{ hero { id ... @defer(label: "HeroName") { name } } }' },
   { name: 'nested defer', query: '{ hero { id ... @defer(label: "Outer") { name ... @defer(label: "Inner") { slowField } } } }' },
+  // express-graphql sends each friend's fragment before the slower fragment that brings the friends.
+  { name: 'defer in a list inside a slower deferred fragment', query: '{ hero { id ... @defer(label: "Outer") { slowField friends { id ... @defer(label: "Inner") { name } } } } }' },
   { name: 'stream, initialCount 0 (sync list)', query: '{ colors @stream(initialCount: 0, label: "C") }' },
   { name: 'stream, initialCount 1 (async list)', query: '{ asyncColors @stream(initialCount: 1) }' },
   { name: 'defer inside streamed items', query: '{ heroes @stream(initialCount: 1, label: "S") { id ... @defer(label: "D") { name } } }' },

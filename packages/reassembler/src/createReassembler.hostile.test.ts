@@ -65,10 +65,16 @@ describe('prototype keys are plain fields', () => {
     },
   );
 
-  it('rejects 2022 stream items aimed at Object.prototype through __proto__', () => {
+  it('rejects 2022 stream items aimed at Object.prototype through __proto__ once the response ends', () => {
     const reassembler = started('{"data":{"list":[]},"hasNext":true}');
-    const error = rejection(() => reassembler.apply(wire('{"incremental":[{"items":[1],"path":["__proto__","polluted",0]}],"hasNext":true}')));
+    // An entry whose list is not there yet waits for a later payload to bring it.
+    const waiting = reassembler.apply(wire('{"incremental":[{"items":[1],"path":["__proto__","polluted",0]}],"hasNext":true}'));
+    expect(waiting.data).toEqual({ list: [] });
+    const error = rejection(() => reassembler.apply(wire('{"hasNext":false}')));
     expect(error.code).toBe('PATH_NOT_FOUND');
+    expect(error.path).toEqual(['__proto__', 'polluted']);
+    expect(reassembler.current).toBe(waiting);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it.each(['constructor', 'prototype'])('keeps data of real fields named %s (graphql-tools drops it)', (key) => {
@@ -91,8 +97,8 @@ describe('payloads that do not fit raise typed errors and leave current unchange
     { name: 'items for a defer boundary', initial: initialCurrent, payload: '{"incremental":[{"id":"0","items":[1]}],"hasNext":true}', code: 'NOT_A_LIST', path: ['hero'], message: /expected list, got object/ },
     { name: '2022 items on a non-list', initial: initial2022, payload: '{"incremental":[{"items":[1],"path":["hero",0]}],"hasNext":true}', code: 'NOT_A_LIST', path: ['hero'], message: /expected list, got object/ },
     { name: '2022 items on a scalar, by the list path itself', initial: initial2022, payload: '{"incremental":[{"items":[1],"path":["hero","name"]}],"hasNext":true}', code: 'NOT_A_LIST', path: ['hero', 'name'], message: /got string/ },
-    { name: '2022 data at a path that does not exist', initial: initial2022, payload: '{"incremental":[{"data":{"a":1},"path":["villain"]}],"hasNext":true}', code: 'PATH_NOT_FOUND', path: ['villain'], message: /\(villain\)/ },
-    { name: '2022 index segment on an object', initial: initial2022, payload: '{"incremental":[{"data":{"a":1},"path":["hero",0]}],"hasNext":true}', code: 'PATH_NOT_FOUND', path: ['hero', 0], message: /expected object, got undefined/ },
+    { name: '2022 data at a path that does not exist', initial: initial2022, payload: '{"incremental":[{"data":{"a":1},"path":["villain"]}],"hasNext":false}', code: 'PATH_NOT_FOUND', path: ['villain'], message: /\(villain\)/ },
+    { name: '2022 index segment on an object', initial: initial2022, payload: '{"incremental":[{"data":{"a":1},"path":["hero",0]}],"hasNext":false}', code: 'PATH_NOT_FOUND', path: ['hero', 0], message: /expected object, got undefined/ },
     { name: '2022 items leaving a gap', initial: initial2022, payload: '{"incremental":[{"items":["c"],"path":["list",5]}],"hasNext":true}', code: 'INDEX_OUT_OF_RANGE', path: ['list', 5], message: /^payload 1 \(list\.5\): expected index 1 at most, got 5$/ },
     { name: 'payload is not an object', initial: initialCurrent, payload: '[1,2]', code: 'INVALID_PAYLOAD', message: /^payload 1: expected object, got list$/ },
     { name: 'payload is null', initial: initialCurrent, payload: 'null', code: 'INVALID_PAYLOAD', message: /got null/ },
@@ -172,8 +178,8 @@ describe('payloads that do not fit raise typed errors and leave current unchange
     const error = rejection(() =>
       reassembler.applyAll([
         ...items,
-        // Fails `b` (its later items would be dropped), then aims at a list that does not exist.
-        wire('{"incremental":[{"items":[300],"path":["a",300]},{"items":null,"path":["b",0],"errors":[{"message":"b"}]},{"items":[0],"path":["c",0]}],"extensions":{"bad":true},"hasNext":true}'),
+        // Fails `b` (its later items would be dropped), then aims at a list that never comes.
+        wire('{"incremental":[{"items":[300],"path":["a",300]},{"items":null,"path":["b",0],"errors":[{"message":"b"}]},{"items":[0],"path":["c",0]}],"extensions":{"bad":true},"hasNext":false}'),
       ]),
     );
     expect(error.payloadIndex).toBe(301);
@@ -216,10 +222,25 @@ describe('payloads that do not fit raise typed errors and leave current unchange
     expect(result.errors).toEqual([{ message: 'late' }]);
   });
 
+  it('holds at most 1,000 entries waiting for an object that has not come; the next one is PATH_NOT_FOUND', () => {
+    const reassembler = started('{"data":{"hero":{"id":"1"}},"hasNext":true}');
+    const waiting = Array.from({ length: 1000 }, (_, index) => ({ incremental: [{ data: { name: 'x' }, path: ['villain', index] }], hasNext: true }));
+    const held = reassembler.applyAll(waiting);
+    expect(held?.data).toEqual({ hero: { id: '1' } });
+    const error = rejection(() => reassembler.apply(wire('{"incremental":[{"data":{"name":"x"},"path":["villain",1000]}],"hasNext":true}')));
+    expect(error.code).toBe('PATH_NOT_FOUND');
+    expect(error.path).toEqual(['villain', 1000]);
+    expect(error.payloadIndex).toBe(1001);
+    // The object arrives: everything that waited lands.
+    const villain = Array.from({ length: 1000 }, () => ({}));
+    const result = reassembler.apply({ incremental: [{ data: { villain }, path: [] }], hasNext: false });
+    expect((result.data as { villain: unknown[] }).villain).toEqual(Array.from({ length: 1000 }, () => ({ name: 'x' })));
+  });
+
   it('handles a path 10,000 segments deep without overflowing', () => {
     const reassembler = started('{"data":{"a":{}},"hasNext":true}');
     const path = JSON.stringify(['a', ...Array.from({ length: 10_000 }, () => 'b')]);
-    const error = rejection(() => reassembler.apply(wire(`{"incremental":[{"data":{},"path":${path}}],"hasNext":true}`)));
+    const error = rejection(() => reassembler.apply(wire(`{"incremental":[{"data":{},"path":${path}}],"hasNext":false}`)));
     expect(error.code).toBe('PATH_NOT_FOUND');
   });
 

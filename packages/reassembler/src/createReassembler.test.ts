@@ -367,6 +367,15 @@ const format2022: readonly Sequence[] = [
     errorPaths: [['hero', 'name']],
     failed: [{ path: ['hero'], kind: 'defer', label: 'D' }],
   },
+  {
+    name: 'a fragment nested in a deferred list, before its parent, in the same payload',
+    payloads: [
+      '{"data":{"hero":{"id":"1"}},"hasNext":true}',
+      '{"incremental":[{"data":{"name":"Han"},"path":["hero","friends",0]},{"data":{"friends":[{"id":"2"}]},"path":["hero"]}],"hasNext":false}',
+    ],
+    data: { hero: { id: '1', friends: [{ id: '2', name: 'Han' }] } },
+    format: '2022',
+  },
 ];
 
 const pre2022: readonly Sequence[] = [
@@ -397,6 +406,29 @@ const pre2022: readonly Sequence[] = [
     data: { colors: ['red', null] },
     format: 'pre-2022',
     errorPaths: [['colors', 1]],
+  },  {
+    // express-graphql (graphql 15.4 experimental): the fragments deferred in each friend arrive before
+    // the deferred fragment that brings the friends; they wait for it.
+    name: 'fragments nested in a deferred list arrive before their parent',
+    payloads: [
+      '{"data":{"hero":{"id":"1"}},"hasNext":true}',
+      '{"data":{"name":"Han"},"path":["hero","friends",0],"label":"Inner","hasNext":true}',
+      '{"data":{"name":"Leia"},"path":["hero","friends",1],"label":"Inner","hasNext":true}',
+      '{"data":{"slowField":"slow Luke","friends":[{"id":"2"},{"id":"3"}]},"path":["hero"],"label":"Outer","hasNext":false}',
+    ],
+    data: { hero: { id: '1', slowField: 'slow Luke', friends: [{ id: '2', name: 'Han' }, { id: '3', name: 'Leia' }] } },
+    format: 'pre-2022',
+  },
+  {
+    name: 'a streamed item and a nested fragment wait for each other, then for their list',
+    payloads: [
+      '{"data":{"hero":{"id":"1"}},"hasNext":true}',
+      '{"data":{"name":"Leia"},"path":["hero","friends",1],"hasNext":true}',
+      '{"data":{"id":"3"},"path":["hero","friends",1],"label":"S","hasNext":true}',
+      '{"data":{"friends":[{"id":"2"}]},"path":["hero"],"hasNext":false}',
+    ],
+    data: { hero: { id: '1', friends: [{ id: '2' }, { id: '3', name: 'Leia' }] } },
+    format: 'pre-2022',
   },
 ];
 

@@ -40,10 +40,14 @@ type State = readonly [
   failed: FailedBoundary[],
   format: WireFormat | undefined,
   dead: ReadonlySet<string> | undefined,
+  parked: readonly (() => void)[],
 ];
 
 /** Payloads pushed without reading `current` before they are published all the same (see `push`). */
 const MAX_REPLAY = 256;
+
+/** Entries that may wait for their object at once: each payload tries them all again. */
+const MAX_PARKED = 1000;
 
 /**
  * Creates a reassembler for one response. It reads every wire format without being told which: the
@@ -71,9 +75,11 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
   let failed: FailedBoundary[] = [];
   let format: WireFormat | undefined;
   let dead: ReadonlySet<string> | undefined; // 2022 format: lists whose stream failed (later items for them are dropped); none: no key to make
-  const initial: State = [data, errors, extensions, hasNext, pending, failed, format, dead];
+  // Entries located by path whose object has not arrived yet, each waiting for a later payload to bring it.
+  let parked: State[8] = [];
+  const initial: State = [data, errors, extensions, hasNext, pending, failed, format, dead, parked];
   let restorePoint = initial;
-  const restore = (point: State) => ([data, errors, extensions, hasNext, pending, failed, format, dead] = point);
+  const restore = (point: State) => ([data, errors, extensions, hasNext, pending, failed, format, dead, parked] = point);
   // Payloads applied since the last result: a rejected payload restores that and applies these again.
   let replay: unknown[] = [];
   let open = new Map<string, PendingBoundary>();
@@ -104,7 +110,7 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     if (openChanged) pending = [...open.values()];
     openChanged = false;
     drafts.clear();
-    restorePoint = [data, errors, extensions, hasNext, pending, failed, format, dead];
+    restorePoint = [data, errors, extensions, hasNext, pending, failed, format, dead, parked];
     replay = [];
     const published: Partial<Record<keyof Result, unknown>> = { hasNext, pending, failed };
     // Absent, not `undefined`: `'data' in result` says whether the server sent data.
@@ -146,6 +152,13 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     }
     format ??= next === undefined ? 'single' : '2022';
     hasNext = next ?? (format !== 'single' && hasNext);
+    // Waiting entries whose object has come; once the response ended, one still without it fails.
+    for (let before = 0; parked.length !== before; ) {
+      before = parked.length;
+      const waiting = parked;
+      parked = [];
+      for (const apply of waiting) apply();
+    }
     if (!hasNext && open.size > 0) {
       open.clear();
       openChanged = true;
@@ -193,6 +206,12 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
       const list = walk(data, listPath);
       isStream = isArray(list) && index >= list.length;
       if (isStream) items = [entryData];
+    }
+    // Servers before graphql-js 17 may send a fragment deferred inside another before the data that
+    // brings its object: it waits, and is applied again after each payload.
+    if (!boundary && hasNext && parked.length < MAX_PARKED && (isStream ? items : entryData) != null && walk(data, isStream ? listPath : path) === undefined) {
+      parked = [...parked, () => applyEntry(entry, patch)];
+      return;
     }
     // A 2022 entry reports a failure with `items: null`, `data: null`, or (Tanka) `path` and `errors` only.
     let failure: BoundaryKind | undefined;
