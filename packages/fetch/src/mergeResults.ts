@@ -55,8 +55,7 @@ export function mergeResults<TData, TExtensions>(
   let handedOut: Result | undefined;
   let failure: { readonly error: unknown } | undefined;
   let ended = false;
-  // The consumer stopped: `stopped` once the results ended, `closing` as soon as it called `return()`.
-  let stopped = false;
+  // The consumer stopped: it called `return()`, or the results ended.
   let closing = false;
   // Time spent merging since the last result was handed out.
   let merging = 0;
@@ -76,8 +75,8 @@ export function mergeResults<TData, TExtensions>(
         }
         merging += clock() - started;
         wake?.(false);
-        while (waiting.length >= MAX_WAITING_RESULTS && !stopped) await new Promise<void>((resolve) => (room = resolve));
-        if (stopped) return;
+        while (waiting.length >= MAX_WAITING_RESULTS && !closing) await new Promise<void>((resolve) => (room = resolve));
+        if (closing) return;
       }
     } catch (error) {
       failure = { error };
@@ -134,9 +133,9 @@ export function mergeResults<TData, TExtensions>(
         if (closing) return;
       }
     } finally {
-      stopped = true;
-      room?.();
       if (!ended && !closing) stop(undefined);
+      closing = true;
+      room?.();
     }
     if (!handedOut && !allowEmpty?.()) throw new IncrementalError('EMPTY_RESPONSE', 'the response had no payload');
     if (handedOut?.hasNext) throw new IncrementalError('INCOMPLETE_RESPONSE', 'the response ended after a payload with "hasNext": true');
