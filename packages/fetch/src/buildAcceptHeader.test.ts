@@ -27,9 +27,13 @@ describe('isSubscription', () => {
     expect(isSubscription(parse(text), operationName)).toBe(expected);
   });
 
-  it('picks the named operation of a document with several', () => {
-    const document = parse('query A { a } subscription B { b }');
-    expect(isSubscription(document, 'A')).toBe(false);
-    expect(isSubscription(document, 'B')).toBe(true);
-  });
+  it.each(['query A { a } subscription B { b }', 'subscription B { b } query A { a }', 'subscription B($n: Int) { b(n: $n) } query A { a }'])(
+    'picks the named operation of a document with several: %j',
+    (text) => {
+      for (const document of [text, parse(text)]) {
+        expect(isSubscription(document, 'A')).toBe(false);
+        expect(isSubscription(document, 'B')).toBe(true);
+      }
+    },
+  );
 });

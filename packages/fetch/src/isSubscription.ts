@@ -3,7 +3,7 @@ import type { DocumentNode } from 'graphql';
 
 const COMMENT = /#[^\n\r]*/g;
 // A subscription operation starts the document or follows another definition's closing brace.
-const SUBSCRIPTION_TEXT = /(?:^|\})\s*subscription\b/;
+const SUBSCRIPTION_TEXT = /(?:^|\})\s*subscription\b\s*(\w*)/g;
 
 /**
  * Tells whether the operation to run is a subscription, so the request can ask for Apollo's
@@ -15,7 +15,8 @@ const SUBSCRIPTION_TEXT = /(?:^|\})\s*subscription\b/;
  */
 export function isSubscription(query: DocumentText | DocumentNode, operationName: string | undefined): boolean {
   if (typeof query === 'string' || query instanceof String) {
-    return SUBSCRIPTION_TEXT.test(query.toString().replace(COMMENT, ''));
+    for (const [, name] of query.toString().replace(COMMENT, '').matchAll(SUBSCRIPTION_TEXT)) if (operationName === undefined || name === operationName) return true;
+    return false;
   }
   for (const definition of query.definitions) {
     if (definition.kind !== 'OperationDefinition') continue;
