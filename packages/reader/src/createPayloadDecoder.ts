@@ -66,58 +66,25 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   let delivered = 0;
   let expectingMore = false;
 
-  /** Sends text to the framer (nothing at the end) and parses every body it completes. */
-  function send(chunk?: string): void {
-    let step = framer.next(chunk);
-    for (; !finished && typeof step.value === 'string'; step = framer.next()) accept(step.value, index++);
-    if (step.value === true) finished = true;
-  }
-
-  /** Parses one part, event or line. */
-  function accept(body: string, partIndex: number): void {
-    if (finished || (!whole && body.length < 16 && HEARTBEAT.test(body))) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(body);
-    } catch (cause) {
-      // Rare enough to look at only now: a byte order mark, nothing at all, or bytes after a part's object.
-      const json = body.trim();
-      if (json !== body) return accept(json, partIndex);
-      if (json === '' && !whole) return;
-      const end = multipart ? createObjectEndFinder()(json) : -1;
-      if (end === -1 || end === json.length) throw new IncrementalError('INVALID_JSON', `expected JSON, got ${preview(json)}`, { partIndex, cause });
-      accept(json.slice(0, end), partIndex);
-      throw malformed(partIndex);
-    }
-    const payload = asObject(value, partIndex);
-    if (whole || !Object.hasOwn(payload, 'payload')) return emit(payload);
-    // An Apollo multipart subscription envelope; a GraphQL response never has a `payload` key.
-    if (payload['payload'] !== null) emit(asObject(payload['payload'], partIndex));
-    const errors = payload['errors'];
-    if (Array.isArray(errors) && errors.length > 0) {
-      const messages = errors.map((error: { message?: unknown }) => error?.message ?? JSON.stringify(error)).join('; ');
-      throw new IncrementalError('TRANSPORT_ERROR', `the server ended the subscription: ${messages}`, { partIndex, errors });
-    }
-    if (payload['payload'] === null) finished = true;
-  }
-
-  function emit(payload: Payload): void {
+  /** Hands a payload out; `true` once the response is complete. */
+  const emit = (payload: Payload): boolean => {
     const hasNext = payload['hasNext'];
     delivered++;
     expectingMore = hasNext === true;
-    if (hasNext === false) finished = true;
     onPayload(payload);
-  }
+    return hasNext === false;
+  };
 
-  // A problem after the last payload is not the client's concern.
+  /** Sends text to the framer (nothing at the end) and parses every body it completes, until the response is complete. */
+  const send = (chunk?: string): void => {
+    let step = framer.next(chunk);
+    for (; typeof step.value === 'string'; step = framer.next()) if ((finished = accept(step.value, index++, whole, multipart, emit))) return;
+    finished = step.value === true;
+  };
+
   return {
     write(chunk) {
-      if (finished) return;
-      try {
-        send(typeof chunk === 'string' ? chunk : text.decode(chunk, { stream: true }));
-      } catch (error) {
-        if (!finished) throw error;
-      }
+      if (!finished) send(typeof chunk === 'string' ? chunk : text.decode(chunk, { stream: true }));
     },
     end() {
       if (finished) return;
@@ -126,7 +93,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
         if (!finished) send();
       } catch (error) {
         // What cannot be parsed at the end of a stream was cut short.
-        if (!finished) throw !whole && error instanceof IncrementalError && error.code === 'INVALID_JSON' ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
+        throw !whole && error instanceof IncrementalError && error.code === 'INVALID_JSON' ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
       }
       if (!finished && (delivered === 0 || expectingMore)) {
         throw new IncrementalError('TRUNCATED', delivered === 0 ? 'the body ended before any payload' : 'the body ended after a payload with "hasNext": true');
@@ -136,6 +103,40 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
       return finished;
     },
   };
+}
+
+/**
+ * Parses one part, event or line and hands its payload to `emit` (a module function, not a closure per
+ * response, so that its optimized code outlives each response).
+ *
+ * @returns `true` once the response is complete; a problem after that is not the client's concern.
+ */
+function accept(body: string, partIndex: number, whole: boolean, multipart: boolean, emit: (payload: Payload) => boolean): boolean {
+  if (!whole && body.length < 16 && HEARTBEAT.test(body)) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (cause) {
+    // Rare enough to look at only now: a byte order mark, nothing at all, or bytes after a part's object.
+    const json = body.trim();
+    if (json !== body) return accept(json, partIndex, whole, multipart, emit);
+    if (json === '' && !whole) return false;
+    const end = multipart ? createObjectEndFinder()(json) : -1;
+    if (end === -1 || end === json.length) throw new IncrementalError('INVALID_JSON', `expected JSON, got ${preview(json)}`, { partIndex, cause });
+    if (accept(json.slice(0, end), partIndex, whole, multipart, emit)) return true;
+    throw malformed(partIndex);
+  }
+  const payload = asObject(value, partIndex);
+  if (whole || !Object.hasOwn(payload, 'payload')) return emit(payload);
+  // An Apollo multipart subscription envelope; a GraphQL response never has a `payload` key.
+  const inner = payload['payload'];
+  if (inner !== null && emit(asObject(inner, partIndex))) return true;
+  const errors = payload['errors'];
+  if (Array.isArray(errors) && errors.length > 0) {
+    const messages = errors.map((error: { message?: unknown }) => error?.message ?? JSON.stringify(error)).join('; ');
+    throw new IncrementalError('TRANSPORT_ERROR', `the server ended the subscription: ${messages}`, { partIndex, errors });
+  }
+  return inner === null;
 }
 
 /** One JSON body: all of the text. */
