@@ -38,62 +38,12 @@ const ERROR_BODY_PATIENCE_MS = 1000;
  * ```
  */
 export function readPayloads(response: Response, options: ReadPayloadsOptions = {}): AsyncGenerator<Payload, void, undefined> {
-  // Hands out the batches' payloads with one resolved promise each where an async generator costs
-  // several hops per payload. Calls settle in call order, as a generator's do.
-  const batches = readPayloadBatches(response, options);
-  let batch: Payload[] = [];
-  let index = 0;
-  let done = false;
-  let last: Promise<unknown> | undefined;
+  return cancelOnReturn((stop) => payloadsOf(readBatches(response, options, stop)));
+}
 
-  function take(): IteratorResult<Payload, void> | Promise<IteratorResult<Payload, void>> {
-    if (done) return { value: undefined, done: true };
-    if (index < batch.length) return { value: batch[index++]!, done: false };
-    return batches.next().then(
-      (result) => {
-        if (result.done) {
-          done = true;
-          return { value: undefined, done: true };
-        }
-        batch = result.value;
-        index = 0;
-        return take();
-      },
-      (error: unknown) => {
-        done = true;
-        throw error;
-      },
-    );
-  }
-
-  function inOrder<T>(call: () => T | PromiseLike<T>): Promise<T> {
-    const run = last ? last.then(call, call) : Promise.resolve(call());
-    const settled = (): void => {
-      if (last === run) last = undefined;
-    };
-    run.then(settled, settled);
-    return (last = run);
-  }
-
-  /** Ends the batches at once (a stalled read is cancelled), and this iteration in call order. */
-  const close = (ending: Promise<unknown>) =>
-    inOrder(() =>
-      ending
-        .finally(() => {
-          done = true;
-          batch = [];
-        })
-        .then((): IteratorResult<Payload, void> => ({ value: undefined, done: true })),
-    );
-
-  // Typed as the generator it behaves as; like Node 20's async generators, it has no `Symbol.asyncDispose`.
-  const payloads = {
-    next: () => (!last && index < batch.length ? Promise.resolve({ value: batch[index++]!, done: false }) : inOrder(take)),
-    return: (value: undefined) => close(batches.return(value)),
-    throw: (error: unknown) => close(batches.throw(error)),
-    [Symbol.asyncIterator]: () => payloads,
-  } as AsyncGenerator<Payload, void, undefined>;
-  return payloads;
+/** The batches' payloads one by one; a module function, so that its optimized code outlives each response. */
+async function* payloadsOf(batches: AsyncGenerator<Payload[], void, undefined>): AsyncGenerator<Payload, void, undefined> {
+  for await (const batch of batches) for (const payload of batch) yield payload;
 }
 
 /**
