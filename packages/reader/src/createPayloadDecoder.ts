@@ -63,13 +63,12 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   const text = new TextDecoder();
   let index = 0;
   let finished = false;
-  let delivered = 0;
-  let expectingMore = false;
+  // Whether the last payload had `hasNext: true`; `undefined` before the first.
+  let expectingMore: boolean | undefined;
 
   /** Hands a payload out; `true` once the response is complete. */
   const emit = (payload: Payload): boolean => {
     const hasNext = payload['hasNext'];
-    delivered++;
     expectingMore = hasNext === true;
     onPayload(payload);
     return hasNext === false;
@@ -95,8 +94,8 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
         // What cannot be parsed at the end of a stream was cut short.
         throw !whole && error instanceof IncrementalError && error.code === 'INVALID_JSON' ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
       }
-      if (!finished && (delivered === 0 || expectingMore)) {
-        throw new IncrementalError('TRUNCATED', delivered === 0 ? 'the body ended before any payload' : 'the body ended after a payload with "hasNext": true');
+      if (!finished && expectingMore !== false) {
+        throw new IncrementalError('TRUNCATED', expectingMore ? 'the body ended after a payload with "hasNext": true' : 'the body ended before any payload');
       }
     },
     get finished() {

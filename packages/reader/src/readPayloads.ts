@@ -123,7 +123,6 @@ async function* readBatches(
     }
     const decoder = createPayloadDecoder({ contentType, maxPartSize, onPayload: (payload) => batch.push(payload) });
     reader = openBody(response);
-    let failure: { readonly error: unknown } | undefined;
     for (;;) {
       let result: ReadableStreamReadResult<Chunk>;
       try {
@@ -135,24 +134,18 @@ async function* readBatches(
       }
       throwIfAborted(signal);
       if (stop.stopped) return;
-      if (result.done) break;
+      let failure: { readonly error: unknown } | undefined;
       try {
-        decoder.write(result.value);
+        if (result.done) decoder.end();
+        else decoder.write(result.value);
       } catch (error) {
         failure = { error };
       }
       // Every payload completed before a problem is handed out before it.
       if (batch.length > 0) yield batch.splice(0);
       if (failure) throw failure.error;
-      if (decoder.finished) return;
+      if (result.done || decoder.finished) return;
     }
-    try {
-      decoder.end();
-    } catch (error) {
-      failure = { error };
-    }
-    if (batch.length > 0) yield batch.splice(0);
-    if (failure) throw failure.error;
   } finally {
     signal?.removeEventListener('abort', cancel);
     // Releases the body, read or not; a locked or finished one rejects, which is fine.
