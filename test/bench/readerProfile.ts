@@ -1,7 +1,8 @@
 /**
  * Profiling aid for the reader (not a benchmark, not a test): reads a body of reader.bench.ts through
  * `readPayloads` in the given chunk size, alternating with the limit (pull every chunk, decode and
- * `JSON.parse` the pre-split part bodies), so that `node --cpu-prof` shows where per-part time goes.
+ * `JSON.parse` the pre-split part bodies) and urql's parser (readerUrqlMultipart.ts; the ratio to it is
+ * paired by round), so that `node --cpu-prof` shows where per-part time goes.
  *
  * With `--expose-gc`, every run starts after a forced full GC, as in reader.bench.ts; without it, runs
  * follow each other as in a busy application, and V8 keeps the reader's optimized code between them.
@@ -11,11 +12,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { readPayloads } from '@graphql-incremental/reader';
+import { parseMultipartMixed } from './readerUrqlMultipart.js';
 
 const chunkSize = Number(process.argv[2] ?? 4096);
 const rounds = Number(process.argv[3] ?? 30);
 const which = process.argv[4] ?? 'small';
 const BOUNDARY = 'graphql';
+const CONTENT_TYPE = `multipart/mixed; boundary="${BOUNDARY}"`;
 const PART_HEADER = `\r\n--${BOUNDARY}\r\ncontent-type: application/json; charset=utf-8\r\n\r\n`;
 const text = 'Grüße aus Köln, 日本語のテキスト, Ελληνικά, emoji 😀🎉🚀, русский текст';
 
@@ -45,7 +48,7 @@ function respond(): Response {
       else controller.close();
     },
   });
-  return new Response(stream, { headers: { 'content-type': `multipart/mixed; boundary="${BOUNDARY}"` } });
+  return new Response(stream, { headers: { 'content-type': CONTENT_TYPE } });
 }
 
 async function pullOnly(): Promise<void> {
@@ -68,6 +71,7 @@ const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const times: number[] = [];
 const pulls: number[] = [];
 const limits: number[] = [];
+const urql: number[] = [];
 for (let round = 0; round < rounds; round += 1) {
   collect();
   let started = performance.now();
@@ -83,6 +87,11 @@ for (let round = 0; round < rounds; round += 1) {
   started = performance.now();
   await pullOnly();
   pulls.push(performance.now() - started);
+  collect();
+  started = performance.now();
+  for await (const payload of parseMultipartMixed(CONTENT_TYPE, respond())) if (payload === undefined) throw new Error('no payload');
+  urql.push(performance.now() - started);
 }
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-process.stdout.write(`${which} / ${chunkSize} B: readPayloads median ${median(times).toFixed(1)} ms, limit ${median(limits).toFixed(1)} ms, reads alone ${median(pulls).toFixed(1)} ms, ratio of medians ${(median(times) / median(limits)).toFixed(2)}${typeof (globalThis as { gc?: unknown }).gc === 'function' ? ' (forced GC before each run)' : ''}\n`);
+const overUrql = median(times.map((time, round) => time / urql[round]!));
+process.stdout.write(`${which} / ${chunkSize} B: readPayloads median ${median(times).toFixed(1)} ms, limit ${median(limits).toFixed(1)} ms, reads alone ${median(pulls).toFixed(1)} ms, urql's parser ${median(urql).toFixed(1)} ms, ratio of medians ${(median(times) / median(limits)).toFixed(2)}, ours ÷ urql's parser (paired) ${overUrql.toFixed(2)}${typeof (globalThis as { gc?: unknown }).gc === 'function' ? ' (forced GC before each run)' : ''}\n`);
