@@ -1,4 +1,4 @@
-import { createObjectEndFinder } from './createObjectEndFinder.js';
+import { findObjectEnd, type ObjectScan } from './findObjectEnd.js';
 import { malformed, tooLarge } from './IncrementalError.js';
 import type { TextFramer } from './types.js';
 
@@ -42,7 +42,7 @@ export function* createMultipartSplitter(boundary: string, maxPartSize: number):
   // Early completion of the current part: whether its object was handed out; the scan for the
   // object's end (`null` once it found more than whitespace after it) and the pieces it has scanned.
   let handedOut = false;
-  let findEnd: ((piece: string) => number) | null | undefined;
+  let scan: ObjectScan | null | undefined;
   let scanned = 0;
 
   for (let chunk = yield false; chunk !== undefined; chunk = yield closed) {
@@ -63,13 +63,18 @@ export function* createMultipartSplitter(boundary: string, maxPartSize: number):
       }
       const at = text.indexOf(delimiter, position);
       if (at === -1) break;
-      const body = pieces.length === 0 ? text.slice(position, at) : pieces.join('') + text.slice(position, at);
+      let body = text.slice(position, at);
+      if (pieces.length > 0) {
+        // Joined with the pieces, not appended to their join: JSON.parse would copy that cons string again.
+        pieces.push(body);
+        body = pieces.join('');
+        pieces = [];
+      }
       position = at + delimiter.length;
       inBody = false;
       if (body.length > maxPartSize) yield* overLimit(body, !preamble && !handedOut, maxPartSize, index);
-      if (pieces.length > 0) pieces = [];
       size = 0;
-      findEnd = undefined;
+      scan = undefined;
       if (handedOut) {
         handedOut = false;
         if (!BLANK.test(body)) throw malformed(index - 1);
@@ -93,23 +98,23 @@ export function* createMultipartSplitter(boundary: string, maxPartSize: number):
     }
     // A part left open: hand it out if it is a JSON object that has closed.
     const tail = text.slice(position);
-    if (preamble || handedOut || findEnd === null || !endsWithBrace(pieces, tail)) continue;
+    if (preamble || handedOut || scan === null || !endsWithBrace(pieces, tail)) continue;
     // The brace may sit in the text kept for the delimiter search; only whitespace after it must stay.
     const cut = tail.lastIndexOf('}') + 1;
     pieces.push(tail.slice(0, cut));
     size += cut;
     position += cut;
-    if (!findEnd) {
-      findEnd = createObjectEndFinder();
+    if (!scan) {
+      scan = { depth: 0, inString: false, escaped: false };
       scanned = 0;
     }
     for (; scanned < pieces.length; scanned++) {
-      const end = findEnd(pieces[scanned]!);
+      const end = findObjectEnd(pieces[scanned]!, scan);
       if (end === -1) continue;
       const after = pieces[scanned]!.slice(end) + pieces.slice(scanned + 1).join('') + text.slice(position);
       const object = pieces.slice(0, scanned).join('') + pieces[scanned]!.slice(0, end);
       // Bytes after the object are reported at the delimiter, the same in every chunking.
-      findEnd = null;
+      scan = null;
       if (BLANK.test(after)) {
         handedOut = true;
         pieces = [];
@@ -139,7 +144,7 @@ function bodyStart(text: string, position: number, maxPartSize: number, index: n
 
 /** A part over the limit: its object, if it closed before the excess, is handed out first, as in any chunking. */
 function* overLimit(body: string, open: boolean, maxPartSize: number, index: number): Generator<string, never, unknown> {
-  const end = open ? createObjectEndFinder()(body) : -1;
+  const end = open ? findObjectEnd(body) : -1;
   if (end !== -1 && end <= maxPartSize) yield body.slice(0, end);
   throw tooLarge(maxPartSize, index);
 }

@@ -1,7 +1,7 @@
 import { createEventStreamSplitter } from './createEventStreamSplitter.js';
 import { createLineSplitter } from './createLineSplitter.js';
 import { createMultipartSplitter } from './createMultipartSplitter.js';
-import { createObjectEndFinder } from './createObjectEndFinder.js';
+import { findObjectEnd } from './findObjectEnd.js';
 import { IncrementalError, malformed, tooLarge } from './IncrementalError.js';
 import type { Payload, PayloadDecoder, TextFramer } from './types.js';
 
@@ -120,7 +120,7 @@ function accept(body: string, partIndex: number, whole: boolean, multipart: bool
     const json = body.trim();
     if (json !== body) return accept(json, partIndex, whole, multipart, emit);
     if (json === '' && !whole) return false;
-    const end = multipart ? createObjectEndFinder()(json) : -1;
+    const end = multipart ? findObjectEnd(json) : -1;
     if (end === -1 || end === json.length) throw new IncrementalError('INVALID_JSON', `expected JSON, got ${preview(json)}`, { partIndex, cause });
     if (accept(json.slice(0, end), partIndex, whole, multipart, emit)) return true;
     throw malformed(partIndex);
