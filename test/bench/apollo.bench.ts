@@ -389,9 +389,10 @@ function describeFloor(rows: readonly FloorRow[]): string[] {
   });
   if (lines.length === 0) return [];
   return [
-    '**The lower bound at 10,000 items.** Whatever the link, the stream\'s final update comes with a result that',
-    "carries the whole list, and the wait for that update includes Apollo's own work with it. So \"longest wait for",
-    'an update" at 10,000 items can be no shorter than the row with 1 new item at N = 10,000 (Apollo Client 4,',
+    '**The lower bound at 10,000 items.** Whatever the link, Apollo writes the whole list to its cache and reads it',
+    "back for every update, the stream's last one included (`HttpLink`'s one-item results too: the handler first",
+    'merges them into the whole list), and the wait for that update includes this work. So "longest wait for an',
+    'update" at 10,000 items can be no shorter than the row with 1 new item at N = 10,000 (Apollo Client 4,',
     '`InMemoryCache`, this machine):',
     '',
     ...lines,
