@@ -2,13 +2,9 @@ import { findObjectEnd, type ObjectScan } from './findObjectEnd.js';
 import { malformed, tooLarge } from './IncrementalError.js';
 import type { TextFramer } from './types.js';
 
-/**
- * What follows a delimiter up to the part's body: the rest of the delimiter line, then header lines.
- * Header names start with a letter; a JSON body never does. The body starts at the line break after
- * them, so that an empty body ends at a delimiter on the very next line.
- */
-const HEAD = /[^\n]*(?:\n[a-z][^\n]*)*/iy;
 const BLANK = /^\s*$/;
+const LOWER_A = 97;
+const LOWER_Z = 122;
 
 /**
  * Splits `multipart/mixed` text into part bodies, liberally: a delimiter is `--boundary` at the start
@@ -132,14 +128,22 @@ export function* createMultipartSplitter(boundary: string, maxPartSize: number):
 }
 
 /**
- * Where the body after a delimiter starts, or -1 while the head is not complete: the character after
- * its last line break tells whether another header line follows.
+ * Where the body after a delimiter starts, or -1 while the head is not complete. The head is the rest
+ * of the delimiter line, then header lines: header names start with a letter, a JSON body never does.
+ * The body starts at the line break after them, so that an empty body ends at a delimiter on the very
+ * next line.
  */
 function bodyStart(text: string, position: number, maxPartSize: number, index: number): number {
-  HEAD.lastIndex = position;
-  HEAD.test(text);
-  if (HEAD.lastIndex - position > maxPartSize) throw tooLarge(maxPartSize, index);
-  return HEAD.lastIndex + 1 < text.length ? HEAD.lastIndex : -1;
+  let end = text.indexOf('\n', position);
+  while (end !== -1 && isLetter(text.charCodeAt(end + 1))) end = text.indexOf('\n', end + 1);
+  if (end === -1) end = text.length;
+  if (end - position > maxPartSize) throw tooLarge(maxPartSize, index);
+  return end + 1 < text.length ? end : -1;
+}
+
+/** `| 32` lower-cases an ASCII letter and makes nothing else one (NaN, past the end, included). */
+function isLetter(code: number): boolean {
+  return (code | 32) >= LOWER_A && (code | 32) <= LOWER_Z;
 }
 
 /** A part over the limit: its object, if it closed before the excess, is handed out first, as in any chunking. */
