@@ -63,21 +63,12 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   const text = new TextDecoder();
   let index = 0;
   let finished = false;
-  // Whether the last payload had `hasNext: true`; `undefined` before the first.
-  let expectingMore: boolean | undefined;
-
-  /** Hands a payload out; `true` once the response is complete. */
-  const emit = (payload: Payload): boolean => {
-    const hasNext = payload['hasNext'];
-    expectingMore = hasNext === true;
-    onPayload(payload);
-    return hasNext === false;
-  };
+  const receiver: Receiver = { onPayload, expectingMore: undefined };
 
   /** Sends text to the framer (nothing at the end) and parses every body it completes, until the response is complete. */
   const send = (chunk?: string): void => {
     let step = framer.next(chunk);
-    for (; typeof step.value === 'string'; step = framer.next()) if ((finished = accept(step.value, index++, whole, multipart, emit))) return;
+    for (; typeof step.value === 'string'; step = framer.next()) if ((finished = accept(step.value, index++, whole, multipart, receiver))) return;
     finished = step.value === true;
   };
 
@@ -94,8 +85,8 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
         // What cannot be parsed at the end of a stream was cut short.
         throw !whole && error instanceof IncrementalError && error.code === 'INVALID_JSON' ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
       }
-      if (!finished && expectingMore !== false) {
-        throw new IncrementalError('TRUNCATED', expectingMore ? 'the body ended after a payload with "hasNext": true' : 'the body ended before any payload');
+      if (!finished && receiver.expectingMore !== false) {
+        throw new IncrementalError('TRUNCATED', receiver.expectingMore ? 'the body ended after a payload with "hasNext": true' : 'the body ended before any payload');
       }
     },
     get finished() {
@@ -104,13 +95,19 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   };
 }
 
+/** Where {@link accept} hands payloads: the callback, and whether the last one had `hasNext: true` (`undefined` before the first). */
+interface Receiver {
+  readonly onPayload: (payload: Payload) => void;
+  expectingMore: boolean | undefined;
+}
+
 /**
- * Parses one part, event or line and hands its payload to `emit` (a module function, not a closure per
- * response, so that its optimized code outlives each response).
+ * Parses one part, event or line and hands its payload on. Module functions, not closures per response,
+ * so that their optimized code outlives each response.
  *
  * @returns `true` once the response is complete; a problem after that is not the client's concern.
  */
-function accept(body: string, partIndex: number, whole: boolean, multipart: boolean, emit: (payload: Payload) => boolean): boolean {
+function accept(body: string, partIndex: number, whole: boolean, multipart: boolean, receiver: Receiver): boolean {
   if (!whole && body.length < 16 && HEARTBEAT.test(body)) return false;
   let value: unknown;
   try {
@@ -118,24 +115,32 @@ function accept(body: string, partIndex: number, whole: boolean, multipart: bool
   } catch (cause) {
     // Rare enough to look at only now: a byte order mark, nothing at all, or bytes after a part's object.
     const json = body.trim();
-    if (json !== body) return accept(json, partIndex, whole, multipart, emit);
+    if (json !== body) return accept(json, partIndex, whole, multipart, receiver);
     if (json === '' && !whole) return false;
     const end = multipart ? findObjectEnd(json) : -1;
     if (end === -1 || end === json.length) throw new IncrementalError('INVALID_JSON', `expected JSON, got ${preview(json)}`, { partIndex, cause });
-    if (accept(json.slice(0, end), partIndex, whole, multipart, emit)) return true;
+    if (accept(json.slice(0, end), partIndex, whole, multipart, receiver)) return true;
     throw malformed(partIndex);
   }
   const payload = asObject(value, partIndex);
-  if (whole || !Object.hasOwn(payload, 'payload')) return emit(payload);
+  if (whole || !Object.hasOwn(payload, 'payload')) return emit(payload, receiver);
   // An Apollo multipart subscription envelope; a GraphQL response never has a `payload` key.
   const inner = payload['payload'];
-  if (inner !== null && emit(asObject(inner, partIndex))) return true;
+  if (inner !== null && emit(asObject(inner, partIndex), receiver)) return true;
   const errors = payload['errors'];
   if (Array.isArray(errors) && errors.length > 0) {
     const messages = errors.map((error: { message?: unknown }) => error?.message ?? JSON.stringify(error)).join('; ');
     throw new IncrementalError('TRANSPORT_ERROR', `the server ended the subscription: ${messages}`, { partIndex, errors });
   }
   return inner === null;
+}
+
+/** @returns `true` once the response is complete. */
+function emit(payload: Payload, receiver: Receiver): boolean {
+  const hasNext = payload['hasNext'];
+  receiver.expectingMore = hasNext === true;
+  receiver.onPayload(payload);
+  return hasNext === false;
 }
 
 /** One JSON body: all of the text. */
