@@ -2,7 +2,6 @@ import { findObjectEnd, type ObjectScan } from './findObjectEnd.js';
 import { malformed, tooLarge } from './IncrementalError.js';
 import type { TextFramer } from './types.js';
 
-const BLANK = /^\s*$/;
 const LOWER_A = 97;
 const LOWER_Z = 122;
 
@@ -73,7 +72,7 @@ export function* createMultipartSplitter(boundary: string, maxPartSize: number):
       scan = undefined;
       if (handedOut) {
         handedOut = false;
-        if (!BLANK.test(body)) throw malformed(index - 1);
+        if (body.trim()) throw malformed(index - 1);
       } else {
         const part = preamble ? partInPreamble(body) : body;
         preamble = false;
@@ -111,7 +110,7 @@ export function* createMultipartSplitter(boundary: string, maxPartSize: number):
       const object = pieces.slice(0, scanned).join('') + pieces[scanned]!.slice(0, end);
       // Bytes after the object are reported at the delimiter, the same in every chunking.
       scan = null;
-      if (BLANK.test(after)) {
+      if (!after.trim()) {
         handedOut = true;
         pieces = [];
         size = 0;
@@ -123,7 +122,7 @@ export function* createMultipartSplitter(boundary: string, maxPartSize: number):
   }
   // A last part without a delimiter after it (servers that follow the RFC literally).
   const body = pieces.join('') + text.slice(position);
-  if (inBody && !preamble && !handedOut && !closed && !BLANK.test(body)) yield body;
+  if (inBody && !preamble && !handedOut && !closed && body.trim()) yield body;
   return closed;
 }
 
