@@ -408,10 +408,10 @@ if (write) {
             'application sees for a response that arrives after a major GC. V8 then discards optimized code whose',
             'function objects or object shapes died with the previous run, so code that lives in per-response',
             'closures or objects runs each body partly unoptimized, while code that mostly calls `JSON.parse` and',
-            'string builtins does not. Our framers (multipart, SSE, lines) are generator functions for this reason:',
-            'their code belongs to the module, not to a response; the payload decoder and `readPayloads` around',
-            'them are still closures. Runs that follow each other without forced GCs, as responses do in a busy',
-            'application: results/reader-warm.md (`--no-gc`).',
+            'string builtins does not. For this reason our framers (multipart, SSE, lines) are generator functions',
+            'and the per-part work (parsing a body, handing it out, the object-end scan) module functions: their',
+            'code belongs to the module, not to a response; only small per-chunk closures remain. Runs that follow',
+            'each other without forced GCs, as responses do in a busy application: results/reader-warm.md (`--no-gc`).',
           ]
         : [
             'No forced GC between runs (`--no-gc`): runs follow each other as responses do in a busy application,',
