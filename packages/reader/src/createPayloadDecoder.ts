@@ -63,7 +63,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   const text = new TextDecoder();
   let index = 0;
   let finished = false;
-  const receiver: Receiver = { onPayload, expectingMore: undefined };
+  const receiver: Receiver = { onPayload, owed: undefined };
 
   /** Sends text to the framer (nothing at the end) and parses every body it completes, until the response is complete. */
   const send = (chunk?: string): void => {
@@ -85,9 +85,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
         // What cannot be parsed at the end of a stream was cut short.
         throw !whole && error instanceof IncrementalError && error.code === 'INVALID_JSON' ? new IncrementalError('TRUNCATED', 'the body ended inside a part', { partIndex: error.partIndex! }) : error;
       }
-      if (!finished && receiver.expectingMore !== false) {
-        throw new IncrementalError('TRUNCATED', receiver.expectingMore ? 'the body ended after a payload with "hasNext": true' : 'the body ended before any payload');
-      }
+      if (!finished && receiver.owed !== '') throw new IncrementalError('TRUNCATED', `the body ended ${receiver.owed ?? 'before any payload'}`);
     },
     get finished() {
       return finished;
@@ -95,10 +93,10 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   };
 }
 
-/** Where {@link accept} hands payloads: the callback, and whether the last one had `hasNext: true` (`undefined` before the first). */
+/** Where {@link accept} hands payloads: the callback, and what the response still owes after the last one ('' nothing, `undefined` before the first). */
 interface Receiver {
   readonly onPayload: (payload: Payload) => void;
-  expectingMore: boolean | undefined;
+  owed: string | undefined;
 }
 
 /**
@@ -132,13 +130,15 @@ function accept(body: string, partIndex: number, whole: boolean, multipart: bool
     const messages = errors.map((error: { message?: unknown }) => error?.message ?? JSON.stringify(error)).join('; ');
     throw new IncrementalError('TRANSPORT_ERROR', `the server ended the subscription: ${messages}`, { partIndex, errors });
   }
+  // A subscription goes on until the close delimiter or `{"payload": null}`: a body cut before either is truncated.
+  receiver.owed = 'after a subscription event, without the close delimiter';
   return inner === null;
 }
 
 /** @returns `true` once the response is complete. */
 function emit(payload: Payload, receiver: Receiver): boolean {
   const hasNext = payload['hasNext'];
-  receiver.expectingMore = hasNext === true;
+  receiver.owed = hasNext === true ? 'after a payload with "hasNext": true' : '';
   receiver.onPayload(payload);
   return hasNext === false;
 }
