@@ -4,7 +4,8 @@
  * Reading (`readPayloads`):
  * - `HTTP_STATUS`: a non-2xx response that is not a GraphQL response; `status` and `body` say what came.
  * - `READ_FAILED`: the body could not be read (already used, or the connection broke); see `cause`.
- * - `TRUNCATED`: the body ended before the response did (inside a part, or after `hasNext: true`).
+ * - `TRUNCATED`: the body ended before the response did (inside a part, after `hasNext: true`, or in a
+ *   multipart subscription before its close delimiter).
  * - `MALFORMED_MULTIPART`: something other than whitespace follows a part's JSON object.
  * - `PART_TOO_LARGE`: a part, event, line or JSON body is longer than `maxPartSize`.
  * - `INVALID_JSON`: a part, event or body is not JSON; `partIndex` says which.
