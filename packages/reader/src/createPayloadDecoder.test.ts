@@ -62,7 +62,7 @@ describe('createPayloadDecoder: dispatch on Content-Type', () => {
     expect(decode(contentType as string, [utf8('<html>')]).error).toMatchObject({ code: 'INVALID_JSON' });
   });
 
-  it.each([['application/jsonl'], ['application/graphql-response+jsonl; charset=utf-8']])('reads %s one payload per line (Hot Chocolate)', (contentType) => {
+  it.each([['application/jsonl'], ['application/graphql-response+jsonl; charset=utf-8'], ['application/x-ndjson']])('reads %s one payload per line (Hot Chocolate, NDJSON)', (contentType) => {
     const bytes = utf8('{"data":{"a":[]},"hasNext":true}\r\n{"incremental":[{"items":["ü"],"path":["a",0]}],"hasNext":true}\n\n{"hasNext":false}\n');
     for (const chunking of allChunkings(bytes, { count: 5 })) {
       const result = decode(contentType, chunking.chunks);

@@ -28,7 +28,7 @@ export interface PayloadDecoderOptions {
  * servers answer JSON when nothing ended up deferred):
  * - `multipart/mixed` (any boundary, default `-`): a payload per part, every server's framing;
  * - `text/event-stream`: a payload per `next` event;
- * - `application/jsonl`, `application/graphql-response+jsonl` (Hot Chocolate): a payload per line;
+ * - `application/jsonl`, `application/graphql-response+jsonl` (Hot Chocolate), NDJSON: a payload per line;
  * - anything else, or none: one JSON payload, as Apollo's HttpLink reads it.
  *
  * Bytes are decoded once, with a streaming `TextDecoder`, so multi-byte characters split across chunks
@@ -51,7 +51,7 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
   const type = (contentType ?? '').toLowerCase();
   const multipart = type.startsWith('multipart/');
   // A JSON body is never a heartbeat or an envelope.
-  const whole = !/multipart\/|event-stream|jsonl/.test(type);
+  const whole = !/multipart\/|event-stream|jsonl|ndjson/.test(type);
   const framer: TextFramer = multipart
     ? createMultipartSplitter(boundaryOf(contentType!), maxPartSize)
     : type.includes('event-stream')
