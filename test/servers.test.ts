@@ -160,7 +160,7 @@ describe('multipart framings', () => {
     expect(split.closed).toBe(true);
   });
 
-  it('writes the exact bytes of spec.md 3.3', () => {
+  it('writes the exact bytes of Apollo Server, Yoga and Apollo Router framing', () => {
     const bodies = ['{"a":1}', '{"b":2}'];
     expect(frameParts('rfc', bodies)).toEqual([
       '\r\n---\r\nContent-Type: application/json; charset=utf-8\r\n\r\n{"a":1}\r\n---\r\n',

@@ -66,7 +66,7 @@ export async function startProductServer(port = 0, delays?: Delays, options: { p
     const parameter = format === 'current' ? 'incrementalSpec=v0.2' : 'deferSpec=20220824';
     response.writeHead(200, { 'content-type': `multipart/mixed; boundary="-"; ${parameter}` });
     // Each part is followed at once by the next delimiter, so a client knows the part is complete
-    // without waiting for the next one (spec.md 3.3: Apollo Server, Router and Yoga do the same).
+    // without waiting for the next one (Apollo Server, Router and Yoga do the same).
     const part = (payload: unknown) => `\r\nContent-Type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(payload)}\r\n---`;
     response.write(`\r\n---${part(result.initialResult)}`);
     try {

@@ -3,7 +3,7 @@
  * every framing, SSE), GraphQL Yoga 5 (multipart and SSE) and Apollo Server 5 (both formats). For every
  * server and the shared corpus, the oracle: the final data equals plain execution without the
  * directives, for every operation whose plain execution has no error (where an error cannot take back
- * data already delivered, spec.md 5.4, the results legitimately differ: see test/reassembler/oracle.test.ts).
+ * data already delivered, the results legitimately differ: see test/reassembler/oracle.test.ts).
  */
 import { createReassembler } from '@graphql-incremental/reassembler';
 import { fetchIncremental, type FetchIncrementalInit, type FetchResult } from '@graphql-incremental/fetch';

@@ -2,10 +2,10 @@
  * Runs an operation through the real graphql-js executors and returns what would go over the wire:
  * every payload as plain JSON (`JSON.parse(JSON.stringify(payload))`), in order.
  *
- * - `graphql@17.1.0` `experimentalExecuteIncrementally`: the current format (spec.md section 2).
- * - `graphql@17.1.0` `legacyExecuteIncrementally`: the 2022 format, batched stream items (section 1).
+ * - `graphql@17.1.0` `experimentalExecuteIncrementally`: the current format.
+ * - `graphql@17.1.0` `legacyExecuteIncrementally`: the 2022 format, batched stream items.
  * - `graphql@17.0.0-alpha.2` `experimentalExecuteIncrementally`: the 2022 format, one stream item per
- *   payload (section 1.4).
+ *   payload.
  * - {@link executePlain}: graphql@17.1.0 `execute()` of the same operation with `@defer`/`@stream`
  *   removed, on a schema that does not declare them: the oracle for the final data.
  */

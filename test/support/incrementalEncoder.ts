@@ -8,14 +8,14 @@
  * per event). fast-check shrinks a tape towards shorter and smaller, so a failing case shrinks towards
  * the smallest plan and schedule that still fail.
  *
- * Model (spec.md sections 1, 1.5, 2, 5.3, 5.5):
+ * Model (common to every format):
  * - A *unit* is something delivered later: a deferred fragment (`defer`, announced at the path of the
  *   object carrying it) or a stream (`stream`, announced at the list's path).
  * - Every unit has a *source*: the delivery that creates the objects it hangs off (the initial
  *   payload, the parent fragment's data, or the stream batch that carries the list item). A unit's data
  *   is never sent before its source, and in the current format it is announced in the same payload as
  *   its source (graphql-js: nested defers with the parent's completion, defers/streams inside stream
- *   items with those items; spec.md section 2.5).
+ *   items with those items).
  * - Each field of each object is *owned* by exactly one unit: the unit whose data carries it. What a
  *   unit sends is the tree *projected* onto the fields it owns (plus, for streams, the items after
  *   `initialCount`).
@@ -148,9 +148,9 @@ export function planResponse(tree: JsonObject, choices: Choices): Plan {
 /**
  * Distributes `keys` of the object at `path` (created by `source`) between `source` itself and the
  * fragments that may take them: ones anchored here (new, children of `source`) and ones anchored at an
- * ancestor (`open`), which then write here through a `subPath` (spec.md section 2.6). A fragment that
- * takes keys may hold some back again into its own child fragments on the same object (nested
- * `@defer` on one object, spec.md section 2.8 "Outer"/"Inner").
+ * ancestor (`open`), which then write here through a `subPath` (as graphql-js 17 does). A fragment
+ * that takes keys may hold some back again into its own child fragments on the same object (nested
+ * `@defer` on one object).
  *
  * `partOf` is the fragment these keys were handed to at this object: the keys it keeps here form one
  * of its parts. Objects below are carried inside those fields' values, so they are not parts.
@@ -176,7 +176,7 @@ function planObject(
   }
 }
 
-/** Several fragments may sit on one object (spec.md section 1.3 "A"/"B"); usually there are none. */
+/** Several fragments may sit on one object; usually there are none. */
 function createFragments(context: PlanContext, path: Path, source: Source): DeferUnit[] {
   const depth = source.unit.kind === 'defer' ? source.unit.depth + 1 : 0;
   if (depth > MAX_DEFER_DEPTH || !context.choices.chance(3)) return [];
@@ -226,8 +226,9 @@ function addToPart(fragment: DeferUnit, target: Path, key: string): void {
 }
 
 /**
- * Maybe streams the list at `path` (only a field's list: "on nested lists only the outermost list
- * streams", spec.md section 5.1), then plans each item with the delivery that carries it.
+ * Maybe streams the list at `path` (only a field's list: on nested lists only the outermost list
+ * streams, per the incremental delivery spec draft), then plans each item with the delivery that
+ * carries it.
  */
 function planList(context: PlanContext, list: readonly Json[], path: Path, source: Source, streamable: boolean): void {
   const stream =
@@ -248,7 +249,7 @@ function createStream(context: PlanContext, length: number, listPath: Path, sour
   const serial = context.units.length;
   const initialCount = context.choices.pick(length + 1);
   const batches: { start: number; end: number }[] = [];
-  // graphql-js 17.1 batches whatever is ready; alpha.2 sends one item per payload (spec.md section 1.4).
+  // graphql-js 17.1 batches whatever is ready; alpha.2 sends one item per payload.
   for (let start = initialCount; start < length; ) {
     const end = start + 1 + context.choices.pick(length - start);
     batches.push({ start, end });
@@ -322,8 +323,9 @@ interface Resend {
 
 /**
  * Fields on the objects `fragment` writes into that a unit delivered before it (one of its ancestors)
- * sent completely. The 2022 format is branching: "every deferred fragment re-sends all of its own
- * fields, even ones already delivered by the parent or another fragment" (spec.md section 1.2 rule 9).
+ * sent completely. The 2022 format is branching: every deferred fragment re-sends all of its own
+ * fields, even ones already delivered by its parent or another fragment (graphql-js 17's
+ * `legacyExecuteIncrementally`).
  */
 function resendCandidates(plan: Plan, fragment: DeferUnit): Resend[] {
   const ancestors = new Set<Unit>();
@@ -429,7 +431,7 @@ function eventsOf(plan: Plan): PlanEvent[] {
 /**
  * A random order in which every event follows its prerequisite (a child after its parent's data,
  * stream items in order), cut into payloads. `groups[0]` holds the events sent with the initial
- * payload (the spec draft allows `incremental`/`completed` there: spec.md sections 1.1 and 2.7).
+ * payload (the spec draft allows `incremental`/`completed` there).
  */
 export function scheduleEvents(plan: Plan, choices: Choices): PlanEvent[][] {
   const waiting = eventsOf(plan);
@@ -503,7 +505,7 @@ export function encodeResponse(plan: Plan, encoding: Encoding, choices: Choices)
   }
 }
 
-/** Nothing deferred: servers send a plain result without `hasNext` (spec.md sections 1.1 and 2.5). */
+/** Nothing deferred: servers send a plain result without `hasNext`. */
 function encodePlainResult(plan: Plan, encoding: Encoding): EncodedResponse {
   const payload: Payload = { data: plan.tree };
   if (encoding === 'strawberry') payload['extensions'] = null;
@@ -512,8 +514,7 @@ function encodePlainResult(plan: Plan, encoding: Encoding): EncodedResponse {
 
 /**
  * Sets `hasNext` (true on all but the last payload), after appending a bare `{"hasNext": false}` when
- * `bareFinal` (spec draft Example 1, Apollo Router snapshots, async iterators: spec.md sections 1.2
- * rule 10 and 2.7).
+ * `bareFinal` (the spec draft's Example 1, Apollo Router, graphql-js after an async iterator ends).
  */
 function finishPayloads(drafts: Draft[], bareFinal: boolean, strawberry: boolean): void {
   if (bareFinal) drafts.push({ payload: strawberry ? { hasNext: false, extensions: null } : { hasNext: false }, written: [] });
@@ -542,15 +543,16 @@ function toResponse(
 }
 
 /**
- * The current format (spec.md section 2): boundaries announced in `pending` with an id in the payload
- * that delivers their source; `incremental` entries by id (a fragment's fields on deeper objects
- * either nested in one entry or as separate entries with `subPath`); `completed` with the fragment's
- * data, and for a stream when its iterator ends. With `strawberry`, entries also carry the pending
- * `path`, `label: null` and `extensions: null`, and every payload `extensions: null` (spec.md 5.5).
+ * The current format (graphql-js 17's `experimentalExecuteIncrementally`): boundaries announced in
+ * `pending` with an id in the payload that delivers their source; `incremental` entries by id (a
+ * fragment's fields on deeper objects either nested in one entry or as separate entries with
+ * `subPath`); `completed` with the fragment's data, and for a stream when its iterator ends. With
+ * `strawberry`, entries also carry the pending `path`, `label: null` and `extensions: null`, and every
+ * payload `extensions: null` (as Strawberry writes it).
  *
  * Sometimes the response ends with a bare `{"hasNext": false}` instead of the `completed` entries of
  * the streams still open in the last payload: the spec draft's Example 1 ends that way, and nothing is
- * pending after a payload with `hasNext: false` (spec.md section 2.7).
+ * pending after a payload with `hasNext: false`.
  */
 function encodeCurrent(plan: Plan, groups: readonly PlanEvent[][], choices: Choices, strawberry: boolean): EncodedResponse {
   const bareFinal = choices.chance(4);
@@ -613,8 +615,8 @@ function encodeCurrent(plan: Plan, groups: readonly PlanEvent[][], choices: Choi
 
 /**
  * How a server writes the n-th id: graphql-js counts from `"0"`, Hot Chocolate's snapshots start at
- * `"2"`, and the Apollo v0.2 document shows JSON numbers (spec.md section 2.2). The reassembler
- * reports ids as strings.
+ * `"2"`, and the Apollo v0.2 document (https://specs.apollo.dev/incremental/v0.2/) shows JSON
+ * numbers. The reassembler reports ids as strings.
  */
 function idStyle(style: number): (n: number) => string | number {
   if (style === 1) return (n) => String(n + 2);
@@ -624,9 +626,9 @@ function idStyle(style: number): (n: number) => string | number {
 
 /**
  * A fragment's `incremental` entries in the current format: nothing for a fragment whose fields were
- * all delivered elsewhere (graphql-js then sends only `completed`: spec.md section 2.6); else either
- * one entry nesting everything under the anchor, or one entry per object with a `subPath` (graphql-js
- * releases each execution group at the deepest path: spec.md section 2.8 "D1"/"D2").
+ * all delivered elsewhere (graphql-js then sends only `completed`); else either one entry nesting
+ * everything under the anchor, or one entry per object with a `subPath` (graphql-js releases each
+ * execution group at the deepest path).
  */
 function currentDeferEntries(plan: Plan, fragment: DeferUnit, choices: Choices): { data: Json; subPath?: Path }[] {
   if (fragment.parts.length === 0) return [];
@@ -641,10 +643,10 @@ function currentDeferEntries(plan: Plan, fragment: DeferUnit, choices: Choices):
 }
 
 /**
- * The 2022 format (spec.md section 1): entries located by `path` and `label`; stream items at the
- * list path plus the index of the first item; a stream's end is not signalled. Fragments sometimes
- * re-send fields their ancestors delivered (branching executor). A payload left with no entries is
- * not sent (except the initial one).
+ * The 2022 format (Apollo's incremental v0.1, `deferSpec=20220824`): entries located by `path` and
+ * `label`; stream items at the list path plus the index of the first item; a stream's end is not
+ * signalled. Fragments sometimes re-send fields their ancestors delivered (branching executor). A
+ * payload left with no entries is not sent (except the initial one).
  */
 function encode2022(plan: Plan, groups: readonly PlanEvent[][], choices: Choices): EncodedResponse {
   const bareFinal = choices.chance(4);
@@ -692,9 +694,10 @@ function fragmentDataWithResends(plan: Plan, fragment: DeferUnit, choices: Choic
 }
 
 /**
- * The pre-2022 patch format (spec.md section 1.5): after the initial payload, one flat patch per
- * payload, `{data, path, label, hasNext}`. A streamed item is `data` at a path ending in its index;
- * later builds sent `items` at the index of the first item like the 2022 format (both are produced).
+ * The pre-2022 patch format (graphql 16's `experimental-stream-defer` builds): after the initial
+ * payload, one flat patch per payload, `{data, path, label, hasNext}`. A streamed item is `data` at a
+ * path ending in its index; later builds sent `items` at the index of the first item like the 2022
+ * format (both are produced).
  */
 function encodePre2022(plan: Plan, groups: readonly PlanEvent[][], choices: Choices): EncodedResponse {
   const bareFinal = choices.chance(4);

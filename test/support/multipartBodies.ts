@@ -3,10 +3,10 @@
  * chunking helpers to feed them in every split. Shared by the reader's tests, and meant for the
  * benchmarks, the fetch wrapper's tests and fuzzing: nothing here depends on the reader.
  *
- * The multipart framings reproduce the byte dumps in `shared/research/spec.md` §3.3 and §3.6 exactly
- * (which bytes each server writes, and in which flush units); the SSE bodies (§3.5) live in
- * `sseBodies.ts`. Payload texts come from spec §2.8 (graphql-js 17.1.0, current format) and §1.3 (the
- * 2022 format), with string values swapped for 2-, 3- and 4-byte UTF-8 characters so that a split can
+ * The multipart framings reproduce exactly which bytes each server writes, and in which flush units
+ * (captured from Apollo Server and Yoga, read from the other servers' code); the SSE bodies live in
+ * `sseBodies.ts`. Payload texts are graphql-js 17.1.0 output (current and 2022 formats), with string
+ * values swapped for 2-, 3- and 4-byte UTF-8 characters so that a split can
  * fall inside one.
  */
 
@@ -17,13 +17,13 @@ export type JsonObject = Record<string, unknown>;
 export interface BodyCase {
   /** Unique, descriptive name (used as the test title). */
   readonly name: string;
-  /** Where the bytes come from: the spec section and the server. */
+  /** Where the bytes come from: the server and the code that writes them, or the rule the case tests. */
   readonly source: string;
   /** The response `Content-Type` header, exactly as that server sends it. */
   readonly contentType: string;
   /** The multipart boundary (without `--`); `undefined` for SSE bodies. */
   readonly boundary: string | undefined;
-  /** The body as the server writes it: one entry per write (its flush units, spec §3.3). */
+  /** The body as the server writes it: one entry per write (its flush units). */
   readonly flushes: readonly Uint8Array[];
   /** The whole body (the flushes concatenated). */
   readonly body: Uint8Array;
@@ -70,8 +70,8 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
 // Payload sequences
 
 /**
- * `{ asyncColors @stream(initialCount: 1) }` from spec §2.8 (current format), the colours replaced by
- * `rød` (ø: 2 bytes), `緑` (3 bytes) and `🔵` (4 bytes).
+ * `{ asyncColors @stream(initialCount: 1) }` as graphql-js 17.1.0 sends it (current format), the
+ * colours replaced by `rød` (ø: 2 bytes), `緑` (3 bytes) and `🔵` (4 bytes).
  */
 export const STREAM_PAYLOADS: readonly string[] = [
   '{"data":{"asyncColors":["rød"]},"pending":[{"id":"0","path":["asyncColors"]}],"hasNext":true}',
@@ -80,13 +80,13 @@ export const STREAM_PAYLOADS: readonly string[] = [
   '{"hasNext":false,"completed":[{"id":"0"}]}',
 ];
 
-/** `{ hero { id ... @defer(label: "D") { name } } }` in the 2022 format (spec §1.3), as Apollo Server `deferSpec=20220824` and Yoga send it. */
+/** `{ hero { id ... @defer(label: "D") { name } } }` in the 2022 format, as Apollo Server `deferSpec=20220824` and Yoga send it. */
 export const DEFER_2022_PAYLOADS: readonly string[] = [
   '{"data":{"hero":{"id":"1"}},"hasNext":true}',
   '{"incremental":[{"data":{"name":"Lüke Skywalker 天行者 🚀"},"path":["hero"],"label":"D"}],"hasNext":false}',
 ];
 
-/** Apollo Router's 2022 format: the last payload is a bare `{"hasNext":false}` (spec §4). */
+/** Apollo Router's 2022 format: the last payload is a bare `{"hasNext":false}` (as in the Router's supergraph snapshots). */
 export const ROUTER_PAYLOADS: readonly string[] = [
   '{"data":{"hero":{"id":"1"}},"hasNext":true}',
   '{"hasNext":true,"incremental":[{"data":{"name":"Lüke 天行者 🚀"},"path":["hero"],"label":"D"}]}',
@@ -94,7 +94,7 @@ export const ROUTER_PAYLOADS: readonly string[] = [
 ];
 
 /**
- * Strawberry's hybrid payloads (spec §5.5): current format plus `path`/`label` on entries and
+ * Strawberry's hybrid payloads: current format plus `path`/`label` on entries and
  * `"extensions": null` on every payload.
  */
 export const STRAWBERRY_PAYLOADS: readonly string[] = [
@@ -102,7 +102,7 @@ export const STRAWBERRY_PAYLOADS: readonly string[] = [
   '{"incremental":[{"id":"0","data":{"name":"Lüke 天 🚀"},"path":["hero"],"label":null}],"completed":[{"id":"0"}],"hasNext":false,"extensions":null}',
 ];
 
-/** Tanka's 2022-like payloads (spec §4): `{label?, path, data}`, one stream item per payload with its index in the path. */
+/** Tanka's 2022-like payloads: `{label?, path, data}`, one stream item per payload with its index in the path. */
 export const TANKA_PAYLOADS: readonly string[] = [
   '{"data":{"colors":["rød"]},"hasNext":true}',
   '{"incremental":[{"items":["緑"],"path":["colors",1]}],"hasNext":true}',
@@ -150,20 +150,20 @@ function quoted(boundary: string): string {
 
 /** Every multipart framing, by name. */
 export const multipartFramings = {
-  /** The GraphQL-over-HTTP RFC (spec §3.2): CRLF + delimiter + CRLF before each part, close after the last. */
+  /** The GraphQL-over-HTTP incremental delivery RFC: CRLF + delimiter + CRLF before each part, close after the last. */
   rfc: {
     name: 'rfc',
-    source: 'spec §3.2 (graphql-over-http rfcs/IncrementalDelivery.md)',
+    source: 'graphql/graphql-over-http rfcs/IncrementalDelivery.md',
     contentType: (boundary) => `multipart/mixed; boundary=${quoted(boundary)}`,
     frame: (bodies, boundary) => [
       ...bodies.map((body) => `\r\n--${boundary}\r\n${JSON_HEADER}\r\n\r\n${body}`),
       `\r\n--${boundary}--\r\n`,
     ],
   },
-  /** Apollo Server 5 (spec §3.3): lower-case header; the delimiter after each part is in the part's write. */
+  /** Apollo Server 5: lower-case header; the delimiter after each part is in the part's write. */
   apolloServer: {
     name: 'apolloServer',
-    source: 'spec §3.3 Apollo Server 5.5.1 (captured), runHttpQuery.ts writeMultipartBody',
+    source: 'Apollo Server 5.5.1 (captured), runHttpQuery.ts writeMultipartBody',
     contentType: (boundary) => `multipart/mixed; boundary=${quoted(boundary)}; incrementalSpec=v0.2`,
     frame: (bodies, boundary) =>
       bodies.map(
@@ -173,10 +173,10 @@ export const multipartFramings = {
           }\r\n`,
       ),
   },
-  /** Hot Chocolate (spec §3.3): as Apollo Server, with `Content-Type` capitalised. */
+  /** Hot Chocolate: as Apollo Server, with `Content-Type` capitalised. */
   hotChocolate: {
     name: 'hotChocolate',
-    source: 'spec §3.3 Hot Chocolate MultiPartResultFormatter',
+    source: 'Hot Chocolate MultiPartResultFormatter',
     contentType: (boundary) => `multipart/mixed; boundary=${quoted(boundary)}`,
     frame: (bodies, boundary) =>
       bodies.map(
@@ -184,10 +184,10 @@ export const multipartFramings = {
           `${index === 0 ? `\r\n--${boundary}\r\n` : ''}${JSON_HEADER}\r\n\r\n${body}\r\n--${boundary}${index === bodies.length - 1 ? '--' : ''}\r\n`,
       ),
   },
-  /** Yoga 5 (spec §3.3): `Content-Length`, the delimiter line's end held back until the next write, `--⏎` written alone. */
+  /** Yoga 5: `Content-Length`, the delimiter line's end held back until the next write, `--⏎` written alone. */
   yoga: {
     name: 'yoga',
-    source: 'spec §3.3 GraphQL Yoga 5.24.1 (captured), result-processor/multipart.js',
+    source: 'GraphQL Yoga 5.24.1 (captured), result-processor/multipart.js',
     contentType: (boundary) => `multipart/mixed; boundary=${quoted(boundary)}`,
     frame: (bodies, boundary) => [
       `\r\n--${boundary}`,
@@ -195,10 +195,10 @@ export const multipartFramings = {
       '--\r\n',
     ],
   },
-  /** Apollo Router (spec §3.3): delimiter written without its CRLF; the last part's write closes the body. */
+  /** Apollo Router: delimiter written without its CRLF; the last part's write closes the body. */
   router: {
     name: 'router',
-    source: 'spec §3.3 Apollo Router protocols/multipart.rs',
+    source: 'Apollo Router protocols/multipart.rs',
     contentType: (boundary) => `multipart/mixed;boundary=${quoted(boundary)};deferSpec=20220824`,
     frame: (bodies, boundary) =>
       bodies.map(
@@ -208,10 +208,10 @@ export const multipartFramings = {
           }`,
       ),
   },
-  /** An older Apollo Router (spec §3.3): `⏎--graphql⏎` after each part, the next write starts with `content-type:`. */
+  /** An older Apollo Router: `⏎--graphql⏎` after each part, the next write starts with `content-type:`. */
   routerLegacy: {
     name: 'routerLegacy',
-    source: 'spec §3.3 Apollo Router, older revision',
+    source: 'Apollo Router protocols/multipart.rs, older revision',
     contentType: (boundary) => `multipart/mixed;boundary=${quoted(boundary)};deferSpec=20220824`,
     frame: (bodies, boundary) =>
       bodies.map(
@@ -221,10 +221,10 @@ export const multipartFramings = {
           }\r\n`,
       ),
   },
-  /** Strawberry (spec §3.3): no CRLF before the first delimiter, `Content-Length`, held-back delimiter. */
+  /** Strawberry: no CRLF before the first delimiter, `Content-Length`, held-back delimiter. */
   strawberry: {
     name: 'strawberry',
-    source: 'spec §3.3 Strawberry http/streaming.py MultipartTransport',
+    source: 'Strawberry http/streaming.py MultipartTransport',
     contentType: (boundary) => `multipart/mixed; boundary=${quoted(boundary)}`,
     frame: (bodies, boundary) => [
       `--${boundary}`,
@@ -232,10 +232,10 @@ export const multipartFramings = {
       '--\r\n',
     ],
   },
-  /** Tanka (spec §3.3): each part's opening delimiter written with it, parts never terminated until the next. */
+  /** Tanka: each part's opening delimiter written with it, parts never terminated until the next. */
   tanka: {
     name: 'tanka',
-    source: 'spec §3.3 Tanka GraphQLHttpTransportMiddleware.cs',
+    source: 'Tanka GraphQLHttpTransportMiddleware.cs',
     // Tanka sends its boundary unquoted; a boundary that is not a token has to be quoted to be parseable.
     contentType: (boundary) => `multipart/mixed; boundary=${TOKEN.test(boundary) ? boundary : quoted(boundary)}`,
     frame: (bodies, boundary) => [
@@ -243,10 +243,10 @@ export const multipartFramings = {
       `\r\n--${boundary}--\r\n`,
     ],
   },
-  /** Leniency (spec §3.4 item 4): the RFC framing with bare LF line ends. */
+  /** Leniency: the RFC framing with bare LF line ends. */
   lfOnly: {
     name: 'lfOnly',
-    source: 'spec §3.4 item 4 (LF-only line ends; no known server, meros and Apollo Client fail on it)',
+    source: 'leniency: LF-only line ends (no known server; meros and Apollo Client fail on it)',
     contentType: (boundary) => `multipart/mixed; boundary=${quoted(boundary)}`,
     frame: (bodies, boundary) => [
       ...bodies.map((body) => `\n--${boundary}\ncontent-type: application/json\n\n${body}`),
@@ -254,12 +254,12 @@ export const multipartFramings = {
     ],
   },
   /**
-   * Leniency (spec §3.4 item 4): header names in odd case, no space or extra space around the colon,
+   * Leniency: header names in odd case, no space or extra space around the colon,
    * extra headers, parts with no headers (blank line kept), and parts with no headers and no blank line.
    */
   lenientHeaders: {
     name: 'lenientHeaders',
-    source: 'spec §3.4 item 4 (missing or extra part headers, any case, with or without a space)',
+    source: 'leniency: missing or extra part headers, any case, with or without a space',
     contentType: (boundary) => `Multipart/Mixed; Boundary=${quoted(boundary)}; charset=utf-8`,
     frame: (bodies, boundary) => [
       ...bodies.map((body, index) => {
@@ -276,7 +276,7 @@ export const multipartFramings = {
   /** RFC 2046 preamble and epilogue around the RFC framing, plus transport padding after each delimiter. */
   preambleAndEpilogue: {
     name: 'preambleAndEpilogue',
-    source: 'RFC 2046 §5.1.1 (preamble, epilogue, transport padding); spec §3.4 items 2 and 6',
+    source: 'RFC 2046 §5.1.1 (preamble, epilogue, transport padding)',
     contentType: (boundary) => `multipart/mixed; boundary=${quoted(boundary)}`,
     frame: (bodies, boundary) => [
       'This is the preamble: it is to be ignored.\r\nSo is this line.',
@@ -293,14 +293,14 @@ export type MultipartFramingName = keyof typeof multipartFramings;
 export const MULTIPART_FRAMINGS: readonly MultipartFraming[] = Object.values(multipartFramings);
 
 /**
- * Apollo's multipart subscription framings (spec §3.6): bodies are `{"payload": …}` envelopes and `{}`
+ * Apollo's multipart subscription framings (`subscriptionSpec=1.0`): bodies are `{"payload": …}` envelopes and `{}`
  * heartbeats.
  */
 export const subscriptionFramings = {
   /** Router: like its defer framing; the graceful end `--⏎` turns the pending `--graphql` into `--graphql--`. */
   router: {
     name: 'routerSubscription',
-    source: 'spec §3.6 Apollo Router multipart protocol',
+    source: 'Apollo Router multipart subscription protocol (docs and protocols/multipart.rs)',
     contentType: (boundary) => `multipart/mixed;boundary=${quoted(boundary)};subscriptionSpec=1.0`,
     frame: (bodies, boundary) => [
       ...bodies.map((body, index) => `${index === 0 ? `\r\n--${boundary}` : ''}\r\ncontent-type: application/json\r\n\r\n${body}\r\n--${boundary}`),
@@ -313,7 +313,7 @@ export const subscriptionFramings = {
    */
   strawberry: {
     name: 'strawberrySubscription',
-    source: 'spec §3.6 Strawberry MultipartSubscriptionTransport (code reading)',
+    source: 'Strawberry MultipartSubscriptionTransport (code reading)',
     contentType: (boundary) => `multipart/mixed;boundary=${boundary};subscriptionSpec=1.0,application/json`,
     frame: (bodies, boundary) => [
       ...bodies.map((body) => `\r\n${JSON_HEADER}\r\nContent-Length: ${byteLength(body)}\r\n\r\n${body}\r\n--${boundary}`),
@@ -380,7 +380,7 @@ function framed(framing: MultipartFraming, boundary: string, payloads: readonly 
 
 const f = multipartFramings;
 
-/** Multipart bodies that must read without error, in every framing of spec §3.3 and §3.6. */
+/** Multipart bodies that must read without error, in every framing above. */
 export const multipartBodies: readonly BodyCase[] = [
   framed(f.rfc, '-', STREAM_PAYLOADS, 'rfc (boundary "-")'),
   framed(f.apolloServer, '-', STREAM_PAYLOADS, 'apollo-server incrementalSpec=v0.2'),
@@ -396,7 +396,7 @@ export const multipartBodies: readonly BodyCase[] = [
   framed(f.yoga, '-', DEFER_2022_PAYLOADS, 'yoga (Content-Length, held-back delimiter line)'),
   bodyCase({
     name: 'yoga single part without hasNext (nothing was deferred)',
-    source: 'spec §3.1 (Yoga answers one-part multipart when JSON was not accepted)',
+    source: 'Yoga answers one-part multipart when JSON was not accepted',
     contentType: 'multipart/mixed; boundary="-"',
     boundary: '-',
     flushes: f.yoga.frame(['{"data":{"hero":{"id":"1","name":"Lüke"}}}'], '-'),
@@ -408,7 +408,7 @@ export const multipartBodies: readonly BodyCase[] = [
   framed(f.tanka, 'graphql-response', TANKA_PAYLOADS, 'tanka (boundary graphql-response, unterminated parts)'),
   bodyCase({
     name: 'rfc ends with hasNext:false but without the close delimiter',
-    source: 'spec §3.4 items 5 and 6 (a JSON part is complete at its closing brace; hasNext:false arrived, the close delimiter did not)',
+    source: 'a JSON part is complete at its closing brace; hasNext:false arrived, the close delimiter did not',
     contentType: f.rfc.contentType('-'),
     boundary: '-',
     flushes: f.rfc.frame(STREAM_PAYLOADS, '-').slice(0, -1),
@@ -420,7 +420,7 @@ export const multipartBodies: readonly BodyCase[] = [
   framed(f.rfc, "simple boundary ('()+_,-./:=?)", DEFER_2022_PAYLOADS, 'boundary with spaces and specials, quoted'),
   bodyCase({
     name: 'heartbeats and empty parts',
-    source: 'spec §3.4 item 7 (empty parts and `{}` bodies are skipped in any mode)',
+    source: 'empty parts and `{}` heartbeats are skipped in any mode, as Apollo Client does',
     contentType: 'multipart/mixed; boundary="-"',
     boundary: '-',
     flushes: f.rfc.frame(['{}', STREAM_PAYLOADS[0]!, '', '  \r\n', STREAM_PAYLOADS[1]!, '{ }', STREAM_PAYLOADS[2]!, STREAM_PAYLOADS[3]!], '-'),
@@ -428,7 +428,7 @@ export const multipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'part Content-Type application/graphql-response+json',
-    source: 'spec §3.4 item 4 (JSON part types)',
+    source: 'both JSON part types (application/json, application/graphql-response+json)',
     contentType: 'multipart/mixed; boundary="-"',
     boundary: '-',
     flushes: [
@@ -439,7 +439,7 @@ export const multipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'router ends with hasNext:false but without the close delimiter',
-    source: 'spec §3.4 item 6 (hasNext:false arrived, close delimiter did not: complete)',
+    source: 'hasNext:false arrived, close delimiter did not: complete',
     contentType: f.router.contentType('graphql'),
     boundary: 'graphql',
     flushes: f.router.frame(ROUTER_PAYLOADS, 'graphql').map((write, index, all) => (index === all.length - 1 ? write.replace(/--\r\n$/, '') : write)),
@@ -463,7 +463,7 @@ export const multipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'subscription ended quietly with {"payload":null}',
-    source: 'spec §3.6 (`{"payload": null}` with no errors is a quiet end)',
+    source: 'Apollo Client: `{"payload": null}` with no errors is a quiet end',
     contentType: subscriptionFramings.router.contentType('graphql'),
     boundary: 'graphql',
     flushes: subscriptionFramings.router.frame([...withEnvelopesAndHeartbeats(SUBSCRIPTION_RESULTS.slice(0, 2)), '{"payload":null}', 'not JSON: never read'], 'graphql'),
@@ -494,7 +494,7 @@ export const multipartBodies: readonly BodyCase[] = [
 export const badMultipartBodies: readonly BodyCase[] = [
   bodyCase({
     name: 'truncated inside a part',
-    source: 'spec §3.4 item 6 (premature end)',
+    source: 'premature end (Apollo Client: "premature end of multipart body")',
     contentType: 'multipart/mixed; boundary="-"',
     boundary: '-',
     flushes: [f.rfc.frame(STREAM_PAYLOADS, '-').slice(0, 3).join('').slice(0, -20)],
@@ -503,7 +503,7 @@ export const badMultipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'truncated inside a Content-Length body',
-    source: 'spec §3.4 item 6 (premature end)',
+    source: 'premature end (Apollo Client: "premature end of multipart body")',
     contentType: 'multipart/mixed; boundary="-"',
     boundary: '-',
     flushes: [f.yoga.frame(STREAM_PAYLOADS, '-').slice(0, 3).join('').slice(0, -30)],
@@ -512,7 +512,7 @@ export const badMultipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'ends after a hasNext:true part without the close delimiter',
-    source: 'spec §3.4 item 6 (no close delimiter and no hasNext:false)',
+    source: 'no close delimiter and no hasNext:false',
     contentType: f.router.contentType('graphql'),
     boundary: 'graphql',
     flushes: f.router.frame(ROUTER_PAYLOADS, 'graphql').slice(0, 2),
@@ -521,7 +521,7 @@ export const badMultipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'no delimiter at all (wrong boundary)',
-    source: 'spec §3.4 item 1',
+    source: 'the boundary comes from the response Content-Type',
     contentType: 'multipart/mixed; boundary="graphql"',
     boundary: 'graphql',
     flushes: f.rfc.frame(STREAM_PAYLOADS, '-'),
@@ -557,7 +557,7 @@ export const badMultipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'bytes between a Content-Length body and the delimiter',
-    source: 'spec §3.4 item 5 (a wrong Content-Length is reported, after the part it delimits)',
+    source: 'a wrong Content-Length is reported, after the part it delimits',
     contentType: 'multipart/mixed; boundary="-"',
     boundary: '-',
     flushes: [
@@ -569,7 +569,7 @@ export const badMultipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'bytes after the JSON object of a part',
-    source: 'spec §3.4 item 5 (a part is one JSON object, complete at its closing brace; only whitespace may follow)',
+    source: 'a part is one JSON object, complete at its closing brace; only whitespace may follow',
     contentType: 'multipart/mixed; boundary="-"',
     boundary: '-',
     flushes: f.rfc.frame([STREAM_PAYLOADS[0]!, `${STREAM_PAYLOADS[1]!} {"stray":true}`, STREAM_PAYLOADS[2]!, STREAM_PAYLOADS[3]!], '-'),
@@ -578,7 +578,7 @@ export const badMultipartBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'subscription transport error',
-    source: 'spec §3.6 (`{"payload": null, "errors": [...]}` is fatal)',
+    source: 'Apollo subscription protocol: `{"payload": null, "errors": [...]}` is fatal',
     contentType: subscriptionFramings.router.contentType('graphql'),
     boundary: 'graphql',
     flushes: subscriptionFramings.router.frame(

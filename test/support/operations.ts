@@ -1,7 +1,7 @@
 /**
- * The operations the whole-sequence tests run through every executor. They cover the test vectors of
- * spec.md section 6 that a graphql-js executor can produce, plus larger combinations. Names are unique
- * and used as test names and as keys for the expectations that legitimately differ from plain execution
+ * The operations the whole-sequence tests run through every executor. They cover the incremental
+ * cases a graphql-js executor can produce, plus larger combinations. Names are unique and used as
+ * test names and as keys for the expectations that legitimately differ from plain execution
  * (`test/reassembler/oracle.test.ts`).
  */
 import type { OperationInput } from './executeIncrementally.js';
@@ -9,14 +9,14 @@ import type { OperationInput } from './executeIncrementally.js';
 export interface Operation extends OperationInput {
   /** Unique, kebab-case. */
   readonly name: string;
-  /** What the operation exercises (the spec.md vector, where there is one). */
+  /** What the operation exercises. */
   readonly covers: string;
 }
 
 export const OPERATIONS: readonly Operation[] = [
   {
     name: 'simple-defer',
-    covers: 'simple defer (spec 1.3, 2.8)',
+    covers: 'simple defer',
     query: '{ hero { id ... @defer(label: "HeroName") { name } } }',
   },
   {
@@ -46,7 +46,7 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     name: 'stream-initial-count-covers-list',
-    covers: 'sync list shorter than initialCount: plain result, nothing pending (spec 2.3)',
+    covers: 'sync list shorter than initialCount: plain result, nothing pending',
     query: '{ colors @stream(initialCount: 5) }',
   },
   {
@@ -138,7 +138,7 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     name: 'overlapping-defers-subpath',
-    covers: 'overlapping defers delivered with subPath (spec 2.8)',
+    covers: 'overlapping defers delivered with subPath',
     query: '{ a { b { someField } ... @defer(label: "D1") { b { c { d } } } ... @defer(label: "D2") { b { c { d e } } } } }',
   },
   {

@@ -5,9 +5,9 @@
  *
  * Everything here is deterministic: values depend only on the arguments, and every wait is a fixed
  * number of `setImmediate` hops (FIFO in one process), never a timer, so the executors produce the same
- * payload sequence on every run. The shape covers what spec.md section 6 asks for: nested objects,
- * sync lists, async iterables, nullable errors, non-null errors, rejected list items, a throwing
- * iterator, nested lists.
+ * payload sequence on every run. The shape covers what incremental delivery has to survive: nested
+ * objects, sync lists, async iterables, nullable errors, non-null errors, rejected list items, a
+ * throwing iterator, nested lists.
  */
 
 export const typeDefs = /* GraphQL */ `

@@ -1,9 +1,9 @@
 import type { PreferredFormat, PreferredTransport } from './types.js';
 
-/** Both incremental formats by their Apollo media-type parameters (spec.md section 3.1). */
+/** Both incremental formats by their Apollo media-type parameters (Apollo's incremental v0.1 and v0.2 specs at specs.apollo.dev). */
 const CURRENT = 'multipart/mixed;incrementalSpec=v0.2';
 const LEGACY = 'multipart/mixed;deferSpec=20220824';
-/** Apollo's multipart subscriptions (Router, Strawberry): spec.md section 3.6. */
+/** Apollo's multipart subscription protocol (Router, Strawberry). */
 const SUBSCRIPTION = 'multipart/mixed;subscriptionSpec=1.0';
 /**
  * JSON last, for results the server decides not to stream: Apollo Server answers 406 to a single result

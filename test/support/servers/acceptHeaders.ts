@@ -1,5 +1,5 @@
 /**
- * `Accept` headers as clients send them (spec.md 3.1), for the server tests and the recordings.
+ * `Accept` headers as clients send them, for the server tests and the recordings.
  */
 
 /** One `Accept` header per kind of response a client asks for. */

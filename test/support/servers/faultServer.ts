@@ -4,8 +4,8 @@
  * the fault comes from the URL (`faultUrl(server.url, fault)`) or else from the server's option.
  *
  * The replayed body is byte-for-byte the recording (RFC framing, boundary `-`, each part written as
- * one chunk ending with its delimiter line, spec.md 3.3), so "N parts" below means N complete,
- * delimiter-terminated parts have been written.
+ * one chunk ending with its delimiter line, as Apollo Server writes it), so "N parts" below means N
+ * complete, delimiter-terminated parts have been written.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';

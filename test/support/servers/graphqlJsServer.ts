@@ -3,14 +3,14 @@
  * every format and every framing from, over a live socket.
  *
  * - `POST` JSON `{query, variables, operationName}` or `GET ?query=…&variables=…` (queries only).
- * - `Accept` negotiation like Apollo Server (spec.md 3.1, see `./negotiate.ts`):
+ * - `Accept` negotiation like Apollo Server 5 (see `./negotiate.ts`):
  *   `multipart/mixed;incrementalSpec=v0.2` → `experimentalExecuteIncrementally` (current format),
  *   `multipart/mixed;deferSpec=20220824` → `legacyExecuteIncrementally` (2022 format), a plain
  *   `multipart/mixed` → `defaultFormat`; `text/event-stream` → SSE; an incremental result the client
  *   cannot take (JSON-only `Accept`) → 406.
  * - A single result is answered as JSON (as a one-part multipart body or one SSE event when the client
  *   accepts no JSON, like Yoga).
- * - Subscriptions: Apollo's multipart subscription protocol (`subscriptionSpec=1.0`, spec.md 3.6) or SSE.
+ * - Subscriptions: Apollo's multipart subscription protocol (`subscriptionSpec=1.0`) or SSE.
  * - Every payload is written as soon as the executor yields it; when the client disconnects, the
  *   execution is aborted (`abortSignal`) and the payload iterator returned.
  */

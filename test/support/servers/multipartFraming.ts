@@ -1,7 +1,6 @@
 /**
- * The multipart/mixed framings real servers write (spec.md section 3.3), as pure byte producers: a
- * server asks a writer for the bytes of each part and writes them at once, so each part is flushed
- * as soon as it exists. All of them carry the same JSON; only delimiters, part headers and flush units
+ * The multipart/mixed framings real servers write, as pure byte producers: a server asks a writer for
+ * the bytes of each part and writes them at once, so each part is flushed as soon as it exists. All of them carry the same JSON; only delimiters, part headers and flush units
  * differ, which is exactly what a multipart reader has to survive.
  *
  * | name         | like                          | what is special                                               |

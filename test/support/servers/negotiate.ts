@@ -1,5 +1,5 @@
 /**
- * `Accept` negotiation for our graphql-js server, modelled on Apollo Server 5 (spec.md section 3.1):
+ * `Accept` negotiation for our graphql-js server, modelled on Apollo Server 5:
  * the `incrementalSpec` / `deferSpec` parameters of `multipart/mixed` choose the payload format,
  * `subscriptionSpec=1.0` asks for Apollo's multipart subscription protocol, `text/event-stream` asks
  * for SSE. Unlike Apollo Server, a plain `multipart/mixed` is accepted and gets a configurable format.

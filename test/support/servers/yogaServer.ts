@@ -4,9 +4,9 @@
  * graphql 16; this module only hands it our schema description.
  *
  * Yoga answers any `multipart/mixed` (spec parameters ignored) with the 2022 format, one stream item
- * per payload, in its own framing (`Content-Length` per part, delimiter line held back: spec.md 3.3),
- * and `text/event-stream` with SSE (spec.md 3.5). Subscriptions go over SSE only (Yoga does not
- * implement Apollo's multipart subscription protocol).
+ * per payload, in its own framing (`Content-Length` per part, delimiter line held back), and
+ * `text/event-stream` with SSE (GraphQL over SSE, distinct connections mode). Subscriptions go over SSE
+ * only (Yoga does not implement Apollo's multipart subscription protocol).
  */
 import { createYogaHttpServer } from '@graphql-incremental/test-server-yoga';
 import { listenOnLoopback, type RunningServer } from './runningServer.js';

@@ -1,6 +1,6 @@
 /**
  * Apollo Server 5 as a `node:http` server, for the end-to-end tests (which listen on 127.0.0.1 with
- * `test/support/servers/runningServer.ts`), in both of its incremental modes (spec.md 3.1, 3.3):
+ * `test/support/servers/runningServer.ts`), in both of its incremental modes:
  *
  * - `Accept: multipart/mixed;incrementalSpec=v0.2` → the current format, through graphql's own
  *   `experimentalExecuteIncrementally`. Apollo Server enables it only when `graphql.version` is exactly
