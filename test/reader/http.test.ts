@@ -127,7 +127,7 @@ describe('latency: a deferred payload in the RFC framing arrives before the serv
     const url = server.route('/latency/rfc-deferred', async (_request, response) => {
       response.writeHead(200, { 'content-type': multipartFramings.rfc.contentType('-') });
       await writeChunk(response, utf8(writes[0]!));
-      // The deferred payload's part: its delimiter before it, nothing after it (spec §3.2).
+      // The deferred payload's part: its delimiter before it, nothing after it (the GraphQL over HTTP incremental delivery RFC's framing).
       await writeChunk(response, utf8(writes[1]!));
       const timedOut = await waitOrTimeout(released, DEFERRED_PAUSE_MS);
       events.push(timedOut ? 'server: pause ended by timeout' : 'server: pause ended by client');

@@ -1,5 +1,5 @@
 /**
- * `text/event-stream` bodies as Yoga, Hot Chocolate and Strawberry send them (spec §3.5), plus the
+ * `text/event-stream` bodies as Yoga, Hot Chocolate and Strawberry send them, plus the
  * variants the SSE specification allows (CR line ends, multi-line `data:`, no `event:` line, a byte
  * order mark), as {@link BodyCase}s for the same chunking helpers as the multipart corpus.
  */
@@ -11,7 +11,7 @@ function next(payload: string, newline = '\n'): string {
 }
 
 /**
- * The captured Yoga defer+stream payloads of spec §3.5 (2022 format), with multi-byte characters in
+ * Yoga's defer+stream payloads as captured from a running server (2022 format), with multi-byte characters in
  * the strings.
  */
 export const YOGA_SSE_PAYLOADS: readonly string[] = [
@@ -25,7 +25,7 @@ export const YOGA_SSE_PAYLOADS: readonly string[] = [
 export const sseBodies: readonly BodyCase[] = [
   bodyCase({
     name: 'yoga (ping first, complete with an empty data line)',
-    source: 'spec §3.5 Yoga (captured)',
+    source: 'Yoga (captured)',
     contentType: 'text/event-stream',
     boundary: undefined,
     flushes: [':\n\n', ...YOGA_SSE_PAYLOADS.map((payload) => next(payload)), 'event: complete\ndata:\n\n'],
@@ -33,7 +33,7 @@ export const sseBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'hot chocolate (complete without data, keep-alive comment between events)',
-    source: 'spec §3.5 Hot Chocolate EventStreamResultFormatter',
+    source: 'Hot Chocolate EventStreamResultFormatter',
     contentType: 'text/event-stream; charset=utf-8',
     boundary: undefined,
     flushes: [next(STREAM_PAYLOADS[0]!), ':\n\n', ...STREAM_PAYLOADS.slice(1).map((payload) => next(payload)), 'event: complete\n\n'],
@@ -41,7 +41,7 @@ export const sseBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'strawberry subscription (CRLF, ": ping" heartbeats, complete with "data: ")',
-    source: 'spec §3.5 Strawberry SSETransport',
+    source: 'Strawberry SSETransport',
     contentType: 'text/event-stream',
     boundary: undefined,
     flushes: [
@@ -73,7 +73,7 @@ export const sseBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'no event line; ends after hasNext:false without complete',
-    source: 'spec §3.5 (an incremental stream is finished after a payload with hasNext:false)',
+    source: 'an incremental stream is finished after a payload with hasNext:false',
     contentType: 'text/event-stream',
     boundary: undefined,
     flushes: DEFER_2022_PAYLOADS.map((payload) => `data: ${payload}\n\n`),
@@ -95,7 +95,7 @@ export const sseBodies: readonly BodyCase[] = [
   }),
   bodyCase({
     name: 'plain result without complete (connection closed after it)',
-    source: 'spec §3.5 (a server that closes instead of sending complete, for a non-incremental result)',
+    source: 'a server that closes instead of sending complete, for a non-incremental result',
     contentType: 'text/event-stream',
     boundary: undefined,
     flushes: [next('{"data":{"hero":{"id":"1","name":"Lüke"}}}')],
@@ -107,7 +107,7 @@ export const sseBodies: readonly BodyCase[] = [
 export const badSseBodies: readonly BodyCase[] = [
   bodyCase({
     name: 'ends after a hasNext:true payload without complete',
-    source: 'truncation (spec §3.4 item 6, applied to SSE)',
+    source: 'truncation: the stream ends without complete and without hasNext:false',
     contentType: 'text/event-stream',
     boundary: undefined,
     flushes: STREAM_PAYLOADS.slice(0, 2).map((payload) => next(payload)),
