@@ -202,7 +202,7 @@ describe('payloads that do not fit raise typed errors and leave current unchange
     }
   });
 
-  it.each(['{}', '{"hasNext":true}', '{"extensions":{"a":1},"hasNext":false}'])('rejects %s as a first payload: not a GraphQL response', (payload) => {
+  it.each(['{}', '{"hasNext":false}', '{"extensions":{"a":1},"hasNext":false}'])('rejects %s as a first payload: not a GraphQL response', (payload) => {
     const reassembler = createReassembler();
     const error = rejection(() => reassembler.apply(wire(payload)));
     expect(error.code).toBe('INVALID_PAYLOAD');

@@ -368,6 +368,17 @@ const format2022: readonly Sequence[] = [
     failed: [{ path: ['hero'], kind: 'defer', label: 'D' }],
   },
   {
+    // Tanka drops an empty `data` map when it writes a result, and writes its first result twice.
+    name: 'Tanka: every root field deferred, the first payload without data, sent twice',
+    payloads: [
+      '{"hasNext":true}',
+      '{"hasNext":true}',
+      '{"incremental":[{"path":[],"label":"D","data":{"hero":{"id":"1"}}}],"hasNext":false}',
+    ],
+    data: { hero: { id: '1' } },
+    format: '2022',
+  },
+  {
     name: 'a fragment nested in a deferred list, before its parent, in the same payload',
     payloads: [
       '{"data":{"hero":{"id":"1"}},"hasNext":true}',

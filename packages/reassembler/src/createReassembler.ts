@@ -126,8 +126,12 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     if (format === 'single') restore(initial);
     else if (!hasNext) fail('PAYLOAD_AFTER_END', 'expected nothing after hasNext: false');
     const first = format === undefined;
-    if (first && !hasOwn(payload, 'data') && !hasOwn(payload, 'errors')) fail('INVALID_PAYLOAD', 'expected data or errors');
     const next = payload['hasNext'];
+    if (first && !hasOwn(payload, 'data') && !hasOwn(payload, 'errors')) {
+      // Tanka leaves out an empty `data`, as when every root field is deferred.
+      if (next !== true) fail('INVALID_PAYLOAD', 'expected data or errors');
+      data = {};
+    }
     if (next !== undefined && typeof next !== 'boolean') invalid('hasNext', 'boolean', next);
     if (!first && hasOwn(payload, 'path') && !hasOwn(payload, 'incremental')) {
       // A pre-2022 patch is its own single entry, errors and extensions included.
