@@ -15,7 +15,7 @@ import type { DocumentText, FetchIncrementalInit, FetchResult, IncrementalReques
  *   while your loop was busy is handed out as one result, the latest state. Results that cost a lot
  *   (merging, plus your loop's time) are paced: see `pace`.
  * - The request starts when iteration starts; `break` (or `return()`) and `signal` abort it.
- * - Node's global `fetch`, browsers, React Native; pass `fetch` to use another.
+ * - Node's global `fetch`, browsers, React Native; pass `fetch` to use another (node-fetch included).
  *
  * @param url - The GraphQL endpoint.
  * @param request - `query` (a string, or a `DocumentNode` with its source text or `init.print`),

@@ -19,7 +19,7 @@ const ERROR_BODY_PATIENCE_MS = 1000;
 /**
  * Reads a GraphQL response into its payloads, in order, as they arrive: `multipart/mixed` in every
  * server's framing, `text/event-stream`, JSON Lines or JSON (see {@link createPayloadDecoder}). A
- * `Response` without a `body` (React Native) is read whole.
+ * `Response` without a `body` (React Native) is read whole; node-fetch's Node stream body is read too.
  *
  * Reading stops once the response is complete; the body is cancelled then, and when you stop
  * iterating (even during a pending read), on an error, or when `signal` aborts.
@@ -88,6 +88,11 @@ function cancelOnReturn<T>(start: (stop: Stop) => AsyncGenerator<T, void, undefi
 
 type Chunk = ArrayBufferView | ArrayBuffer | string;
 
+/** What `response.body` is with node-fetch: a Node `Readable`. */
+interface NodeStream extends AsyncIterable<Chunk> {
+  destroy?(): void;
+}
+
 /** What is read of a body: a stream's reader, or for a `Response` without `body`, its text. */
 interface BodyReader {
   read(): Promise<ReadableStreamReadResult<Chunk>>;
@@ -107,11 +112,12 @@ async function* readBatches(
   signal?.addEventListener('abort', cancel);
   stop.cancel = cancel;
   try {
+    reader = openBody(response);
     throwIfAborted(signal);
     if (!response.ok) {
       let body = '';
       try {
-        body = await readErrorBody((reader = openBody(response)), maxPartSize);
+        body = await readErrorBody(reader, maxPartSize);
       } catch {
         // The status is the news; a broken error body does not change it.
       }
@@ -122,7 +128,6 @@ async function* readBatches(
       return;
     }
     const decoder = createPayloadDecoder({ contentType, maxPartSize, onPayload: (payload) => batch.push(payload) });
-    reader = openBody(response);
     for (;;) {
       let result: ReadableStreamReadResult<Chunk>;
       try {
@@ -148,14 +153,18 @@ async function* readBatches(
     }
   } finally {
     signal?.removeEventListener('abort', cancel);
-    // Releases the body, read or not; a locked or finished one rejects, which is fine.
-    (reader ?? response.body)?.cancel(signal?.reason).catch(ignore);
+    // Releases the body, read or not; a finished one rejects, which is fine.
+    reader?.cancel(signal?.reason).catch(ignore);
   }
 }
 
-/** The body's reader; a `Response` without `body` (React Native's fetch) is read whole. */
+/**
+ * The body's reader: a web stream's own, or the iterator of a Node stream (node-fetch, cross-fetch);
+ * a `Response` without `body` (React Native's fetch) is read whole.
+ */
 function openBody(response: Response): BodyReader {
-  if (!response.body) {
+  const body = response.body as ReadableStream<Chunk> | NodeStream | null;
+  if (!body) {
     let text: Promise<string> | undefined;
     return {
       read: () => (text ? Promise.resolve({ done: true, value: undefined }) : (text = response.text()).then((value) => ({ done: false, value }))),
@@ -163,7 +172,10 @@ function openBody(response: Response): BodyReader {
     };
   }
   try {
-    return response.body.getReader() as BodyReader;
+    if ('getReader' in body) return body.getReader() as BodyReader;
+    const chunks = body[Symbol.asyncIterator]();
+    // Destroying the stream ends a pending read; the iterator's `return()` would wait for it.
+    return { read: () => chunks.next() as Promise<ReadableStreamReadResult<Chunk>>, cancel: async () => void body.destroy?.() };
   } catch (cause) {
     throw readFailed(cause);
   }
