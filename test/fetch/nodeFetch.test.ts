@@ -40,12 +40,21 @@ afterAll(() => Promise.all([server.close(), faults.close()]));
 describe.each(FETCHES)('%s', (_name, nodeFetch) => {
   it('reassembles the error-free corpus to plain execution, in both formats and over SSE', async () => {
     expect(errorFree.length).toBeGreaterThan(25);
-    for (const init of [{ format: 'current' }, { format: '2022' }, { transport: 'event-stream' }] as const) {
+    // The Content-Type answered shows that node-fetch sent our Accept header.
+    const answers = [
+      [{ format: 'current' }, /^multipart\/mixed.*incrementalSpec=v0\.2|^application\/(graphql-response\+)?json/],
+      [{ format: '2022' }, /^multipart\/mixed.*deferSpec=20220824|^application\/(graphql-response\+)?json/],
+      [{ transport: 'event-stream' }, /^text\/event-stream|^application\/(graphql-response\+)?json/],
+    ] as const;
+    for (const [init, contentType] of answers) {
       for (const { operation, data } of errorFree) {
         const request = { query: operation.query, ...(operation.variables === undefined ? {} : { variables: operation.variables }) };
         const results: FetchResult<Record<string, unknown>>[] = [];
-        for await (const result of fetchIncremental(server.url, request, { ...init, fetch: nodeFetch, signal: AbortSignal.timeout(10_000) })) results.push(result);
+        let answered = '';
+        const onResponse = (response: Response) => void (answered = response.headers.get('content-type') ?? '');
+        for await (const result of fetchIncremental(server.url, request, { ...init, fetch: nodeFetch, onResponse, signal: AbortSignal.timeout(10_000) })) results.push(result);
         expect(results.at(-1), `${operation.name} (${JSON.stringify(init)})`).toMatchObject({ data, hasNext: false });
+        expect(answered, operation.name).toMatch(contentType);
       }
     }
   });
