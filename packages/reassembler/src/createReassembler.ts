@@ -127,11 +127,8 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     else if (!hasNext) fail('PAYLOAD_AFTER_END', 'expected nothing after hasNext: false');
     const first = format === undefined;
     const next = payload['hasNext'];
-    if (first && !hasOwn(payload, 'data') && !hasOwn(payload, 'errors')) {
-      // Tanka leaves out an empty `data`, as when every root field is deferred.
-      if (next !== true) fail('INVALID_PAYLOAD', 'expected data or errors');
-      data = {};
-    }
+    // Tanka leaves out an empty `data`, as when every root field is deferred.
+    if (first && !hasOwn(payload, 'data') && !hasOwn(payload, 'errors')) data = next === true ? {} : fail('INVALID_PAYLOAD', 'expected data or errors');
     if (next !== undefined && typeof next !== 'boolean') invalid('hasNext', 'boolean', next);
     if (!first && hasOwn(payload, 'path') && !hasOwn(payload, 'incremental')) {
       // A pre-2022 patch is its own single entry, errors and extensions included.
@@ -198,7 +195,7 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     // Once a payload showed ids, the response is in the current format.
     if (format !== 'current') format = patch ? 'pre-2022' : '2022';
     const path = boundary ? [...boundary.path, ...readPath(entry, 'subPath')] : readPath(entry);
-    const last = boundary ? undefined : path[path.length - 1];
+    const last = boundary ? undefined : path.at(-1);
     const index = typeof last === 'number' ? last : undefined;
     const listPath = index === undefined ? path : path.slice(0, -1);
     const label = readLabel(entry);
