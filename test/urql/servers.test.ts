@@ -8,12 +8,13 @@
  * executor's payloads reassemble to in-process.
  */
 import { createReassembler } from '@graphql-incremental/reassembler';
-import { cacheExchange, Client } from '@urql/core';
+import { cacheExchange, Client, fetchExchange, type ClientOptions, type Exchange } from '@urql/core';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { incrementalExchange } from '@graphql-incremental/urql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeIncrementally, executePlain, type ExecutorName, type WirePayload } from '../support/executeIncrementally.js';
 import { OPERATIONS, type Operation } from '../support/operations.js';
-import { startGraphqlJsServer, startYogaServer, type RunningServer } from '../support/servers/index.js';
+import { startApolloServer, startGraphqlJsServer, startYogaServer, type RunningServer } from '../support/servers/index.js';
 import { collectResults, createRecordingFetch, createUrqlClient, view, type ResultView } from './urqlClient.js';
 import type { IncrementalExchangeOptions } from '@graphql-incremental/urql';
 
@@ -173,9 +174,10 @@ describe('a client\'s and an operation\'s options', () => {
     await client.query(QUERY, {}).toPromise();
     await client.query(QUERY, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { 'x-winner': 'operation' } } }).toPromise();
     const [first, second] = recording.requests;
+    // A query goes as a GET (urql's `preferGetMethod` default), without a body or its Content-Type.
+    expect(first!.method).toBe('GET');
     expect(Object.fromEntries(first!.headers)).toEqual({
       accept: expect.stringMatching(/^multipart\/mixed;incrementalSpec=v0\.2/),
-      'content-type': 'application/json',
       'x-client': 'yes',
       'x-exchange-headers': 'yes',
       'x-exchange-options': 'yes',
@@ -187,18 +189,45 @@ describe('a client\'s and an operation\'s options', () => {
     expect(second!.headers.get('x-exchange-headers')).toBe('yes');
   });
 
-  it('passes the other fetch options on, and POSTs the request body (the JSON urql would send)', async () => {
-    const seen: RequestInit[] = [];
-    const client = createUrqlClient(server.url, {
-      fetch: (input, init) => {
-        seen.push(init!);
-        return fetch(input, init);
-      },
-      fetchOptions: { cache: 'no-store', credentials: 'omit' },
-    });
-    await client.query('query Hero($id: ID!) { heroById(id: $id) { name } }', { id: '2' }).toPromise();
-    expect(seen[0]).toMatchObject({ cache: 'no-store', credentials: 'omit', method: 'POST' });
-    expect(JSON.parse(seen[0]!.body as string)).toEqual({ query: 'query Hero($id: ID!) {\n  heroById(id: $id) {\n    name\n  }\n}', operationName: 'Hero', variables: { id: '2' } });
+  it('sends the request fetchExchange sends, Accept aside: GET within the URL limit, POST otherwise, uploads as form data', async () => {
+    /** The requests `exchange` makes for `run`, as comparable data (Accept left out). */
+    const requests = async (exchange: Exchange, options: Partial<ClientOptions>, run: (client: Client) => Promise<unknown>) => {
+      const seen: { url: string; init: RequestInit }[] = [];
+      // The response is read whole first: fetchExchange aborts a finished response, and in Node the
+      // AbortError of its read then goes unhandled (see fetchExchange.test.ts).
+      const recording: typeof fetch = async (input, init) => {
+        seen.push({ url: String(input), init: init ?? {} });
+        const response = await fetch(input, init);
+        return new Response(await response.arrayBuffer(), { status: response.status, headers: response.headers });
+      };
+      await run(new Client({ url: server.url, exchanges: [exchange], fetch: recording, ...options }));
+      return Promise.all(
+        seen.map(async ({ url, init }) => {
+          const headers = Object.fromEntries(new Headers(init.headers));
+          delete headers['accept'];
+          const form = init.body instanceof FormData ? [...init.body] : undefined;
+          const body = form ? await Promise.all(form.map(async ([name, value]) => [name, typeof value === 'string' ? value : await value.text()])) : init.body;
+          return { url, method: init.method, headers, body, cache: init.cache };
+        }),
+      );
+    };
+    const cases: [string, Partial<ClientOptions>, (client: Client) => Promise<unknown>][] = [
+      ['a query', { fetchOptions: { cache: 'no-store' } }, (client) => client.query('query Hero($id: ID!) { heroById(id: $id) { name } }', { id: '2' }).toPromise()],
+      ['a query too long for a URL', {}, (client) => client.query(`{ hero { id ${'name '.repeat(500)}} }`, {}).toPromise()],
+      ['preferGetMethod: false', { preferGetMethod: false }, (client) => client.query(QUERY, {}).toPromise()],
+      ['a mutation with a file', {}, (client) => client.mutation('mutation Upload($file: Upload!) { upload(file: $file) }', { file: new Blob(['contents']) }).toPromise()],
+    ];
+    const ours = [];
+    for (const [name, options, run] of cases) {
+      const [mine, theirs] = [await requests(incrementalExchange(), options, run), await requests(fetchExchange, options, run)];
+      expect(mine, name).toEqual(theirs);
+      expect(mine, name).toHaveLength(1);
+      ours.push(mine[0]!);
+    }
+    expect(ours.map((request) => request.method)).toEqual(['GET', 'POST', 'POST', 'POST']);
+    expect(ours[0]).toMatchObject({ cache: 'no-store', body: undefined });
+    expect(new URL(ours[0]!.url).searchParams.get('operationName')).toBe('Hero');
+    expect(ours[3]!.body).toEqual(expect.arrayContaining([['0', 'contents']]));
   });
 
   it('uses the operation\'s url and the client\'s fetch, over the exchange\'s', async () => {
@@ -207,7 +236,7 @@ describe('a client\'s and an operation\'s options', () => {
     const client = createUrqlClient(server.url, { fetch: exchangeFetch.fetch }, { fetch: clientFetch.fetch });
     const result = await client.query(QUERY, {}, { url: other.url }).toPromise();
     expect(view(result)).toEqual({ data: { hero: { id: '1', name: 'Luke' } }, hasNext: false });
-    expect(clientFetch.requests.map((request) => request.url)).toEqual([other.url]);
+    expect(clientFetch.requests.map((request) => request.url.split('?')[0])).toEqual([other.url]);
     expect(exchangeFetch.requests).toEqual([]);
   });
 
@@ -223,15 +252,29 @@ describe('a client\'s and an operation\'s options', () => {
     }
   });
 
-  it('sends the query text along with a persisted-query hash (urql would send the hash alone)', async () => {
-    const recording = createRecordingFetch();
-    const client = createUrqlClient(server.url, { fetch: recording.fetch });
-    const extensions = { persistedQuery: { version: 1, sha256Hash: 'not-checked-by-this-server' } } as const;
-    const result = await client.query(QUERY, {}, { requestPolicy: 'network-only' }).toPromise();
-    const persisted = await client.executeQuery({ ...result.operation, extensions, key: result.operation.key + 1 }).toPromise();
-    expect(view(persisted)).toEqual({ data: { hero: { id: '1', name: 'Luke' } }, hasNext: false });
-    expect(recording.requests[1]!.body).toEqual({ ...recording.requests[0]!.body, extensions });
-    expect(recording.requests[1]!.body['query']).toMatch(/^\{\n {2}hero/);
+  it('a persisted-query hash goes alone, as urql sends it; against Apollo Server, persistedExchange retries a miss with the query', async () => {
+    const apollo = await startApolloServer();
+    try {
+      const recording = createRecordingFetch();
+      const client = new Client({
+        url: apollo.url,
+        preferGetMethod: false,
+        exchanges: [persistedExchange({ preferGetForPersistedQueries: false }), incrementalExchange({ fetch: recording.fetch })],
+      });
+      const first = await client.query(QUERY, {}).toPromise();
+      expect(view(first)).toEqual({ data: { hero: { id: '1', name: 'Luke' } }, hasNext: false });
+      const again = await client.query(QUERY, {}, { requestPolicy: 'network-only' }).toPromise();
+      expect(view(again)).toEqual({ data: { hero: { id: '1', name: 'Luke' } }, hasNext: false });
+      // The hash alone (PersistedQueryNotFound), the hash with the query, then the hash alone again.
+      const hash = expect.stringMatching(/^[0-9a-f]{64}$/) as unknown;
+      expect(recording.requests.map((request) => [typeof request.body['query'], request.body['extensions']])).toEqual([
+        ['undefined', { persistedQuery: { version: 1, sha256Hash: hash } }],
+        ['string', { persistedQuery: { version: 1, sha256Hash: hash, miss: true } }],
+        ['undefined', { persistedQuery: { version: 1, sha256Hash: hash } }],
+      ]);
+    } finally {
+      await apollo.close();
+    }
   });
 
   it('a GraphQL request error (validation) is a network error with the status, as the response is not a GraphQL response', async () => {

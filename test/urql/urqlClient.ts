@@ -76,11 +76,23 @@ export function collectResults(source: OperationResultSource<OperationResult>, {
   });
 }
 
-/** A `fetch` that records each request (URL, headers, parsed body) and response `Content-Type`. */
+/**
+ * A `fetch` that records each request (URL, method, headers, parsed body: a POST's JSON, or a GET's
+ * parameters with `variables` and `extensions` parsed) and response `Content-Type`.
+ */
 export interface RecordingFetch {
   readonly fetch: typeof fetch;
-  readonly requests: { readonly url: string; readonly headers: Headers; readonly body: Record<string, unknown> }[];
+  readonly requests: { readonly url: string; readonly method: string; readonly headers: Headers; readonly body: Record<string, unknown> }[];
   readonly contentTypes: string[];
+}
+
+/** What a request carries: a POST's JSON body, or the GraphQL parameters of a GET's URL. */
+function requestBody(url: string, init: RequestInit | undefined): Record<string, unknown> {
+  if (typeof init?.body === 'string') return JSON.parse(init.body) as Record<string, unknown>;
+  if (init?.body !== undefined && init.body !== null) return {};
+  const parameters = Object.fromEntries(new URL(url).searchParams) as Record<string, unknown>;
+  for (const name of ['variables', 'extensions']) if (typeof parameters[name] === 'string') parameters[name] = JSON.parse(parameters[name]);
+  return parameters;
 }
 
 /** @param inner The `fetch` to record (default: the global one, looked up at call time). */
@@ -91,11 +103,7 @@ export function createRecordingFetch(inner: typeof fetch = (input, init) => fetc
     requests,
     contentTypes,
     fetch: async (input, init) => {
-      requests.push({
-        url: String(input),
-        headers: new Headers(init?.headers),
-        body: typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {},
-      });
+      requests.push({ url: String(input), method: init?.method ?? 'GET', headers: new Headers(init?.headers), body: requestBody(String(input), init) });
       const response = await inner(input, init);
       contentTypes.push(response.headers.get('content-type') ?? '');
       return response;

@@ -2,13 +2,14 @@ import {
   CombinedError,
   composeExchanges,
   mapExchange,
-  stringifyDocument,
   subscriptionExchange,
   type Exchange,
   type ExecutionResult,
+  type Operation,
   type OperationResult,
 } from '@urql/core';
-import { fetchIncremental, type FetchIncrementalInit, type FetchResult } from '@graphql-incremental/fetch';
+import { makeFetchOptions, makeFetchURL, type FetchBody } from '@urql/core/internal';
+import { buildAcceptHeader, IncrementalError, readResults, type FetchIncrementalInit, type FetchResult } from '@graphql-incremental/fetch';
 
 /** `fetch` options, or a function returning them per request (as urql's client option `fetchOptions`). */
 export type FetchOptions = RequestInit | (() => RequestInit);
@@ -39,9 +40,26 @@ export interface IncrementalExchangeOptions extends Pick<FetchIncrementalInit, '
  * const client = new Client({ url: '/graphql', exchanges: [cacheExchange, incrementalExchange()] });
  * ```
  */
-export function incrementalExchange({ fetchOptions, headers, ...init }: IncrementalExchangeOptions = {}): Exchange {
+export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetch, format, transport, ...read }: IncrementalExchangeOptions = {}): Exchange {
   // The last result before each failure: urql's error result carries no data, ours keeps it.
   const before = new WeakMap<object, FetchResult<unknown>>();
+
+  /**
+   * The request `fetchExchange` sends (GET for a query within urql's URL limit, files as a multipart
+   * upload, persisted queries and documents as urql writes them) over the exchange's `fetchOptions` and
+   * `headers`; `Accept` asks for incremental delivery unless one of them, or the context, sets it.
+   */
+  function buildRequest(operation: Operation, body: FetchBody): { url: string; init: RequestInit } {
+    // First, as in fetchExchange: a query too long for a URL turns `preferGetMethod` off here.
+    const url = makeFetchURL(operation, body);
+    const { headers: urqlHeaders, ...urqls } = makeFetchOptions(operation, body);
+    const { headers: ourHeaders, ...ours } = resolve(fetchOptions);
+    const merged = new Headers(ourHeaders);
+    for (const source of [headers, urqlHeaders]) new Headers(source).forEach((value, name) => merged.set(name, value));
+    const asked = [ourHeaders, headers, resolve(operation.context.fetchOptions).headers].some((source) => new Headers(source).has('accept'));
+    if (!asked) merged.set('accept', buildAcceptHeader(format, transport, operation.kind === 'subscription'));
+    return { url, init: { ...ours, ...urqls, headers: merged } };
+  }
 
   return composeExchanges([
     mapExchange({
@@ -59,24 +77,25 @@ export function incrementalExchange({ fetchOptions, headers, ...init }: Incremen
     // `incremental` as they are: the data is always our merged data.
     subscriptionExchange({
       isSubscriptionOperation: (operation) => operation.kind !== 'subscription' || !!operation.context.fetchSubscriptions,
-      forwardSubscription: (request, operation) => ({
+      forwardSubscription: (body, operation) => ({
         subscribe(sink) {
-          const { context } = operation;
           const controller = new AbortController();
-          const { headers: ourHeaders, ...ours } = resolve(fetchOptions);
-          const { headers: theirHeaders, ...theirs } = resolve(context.fetchOptions);
-          const merged = new Headers(ourHeaders);
-          for (const source of [headers, theirHeaders]) new Headers(source).forEach((value, name) => merged.set(name, value));
           const subscription = operation.kind === 'subscription';
+          const fetcher = operation.context.fetch ?? exchangeFetch ?? fetch;
           let last: FetchResult<unknown> | undefined;
 
+          const send = async (signal: AbortSignal): Promise<Response> => {
+            const { url, init } = buildRequest(operation, body);
+            try {
+              return await fetcher(url, { ...init, signal });
+            } catch (cause) {
+              if (signal.aborted) throw signal.reason;
+              throw new IncrementalError('NETWORK', `the request to ${url} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+            }
+          };
+
           (async () => {
-            for await (const result of fetchIncremental(
-              context.url,
-              // urql leaves `query` out next to a persisted-query hash: send both (an APQ server registers it).
-              { ...request, query: request.query ?? stringifyDocument(operation.query) } as { query: string },
-              { ...init, ...(context.fetch && { fetch: context.fetch }), headers: merged, fetchOptions: { ...ours, ...theirs }, signal: controller.signal },
-            )) {
+            for await (const result of readResults(send, { ...read, signal: controller.signal })) {
               // Subscription events stand alone. urql ends a subscription at the first result without
               // `hasNext` (and itself when the response ends), and keeps the previous result's errors when
               // the next one has none.
