@@ -38,12 +38,50 @@ const ERROR_BODY_PATIENCE_MS = 1000;
  * ```
  */
 export function readPayloads(response: Response, options: ReadPayloadsOptions = {}): AsyncGenerator<Payload, void, undefined> {
-  return cancelOnReturn((stop) => payloadsOf(readBatches(response, options, stop)));
-}
+  // Hands out the batches' payloads with one resolved promise each, where an async generator's `yield`
+  // costs several promise turns per payload. Calls settle in call order, as a generator's do.
+  const batches = readPayloadBatches(response, options);
+  let batch: Payload[] = [];
+  let index = 0;
+  let done = false;
+  // The last call that has not settled: later calls wait for it.
+  let last: Promise<unknown> | undefined;
 
-/** The batches' payloads one by one; a module function, so that its optimized code outlives each response. */
-async function* payloadsOf(batches: AsyncGenerator<Payload[], void, undefined>): AsyncGenerator<Payload, void, undefined> {
-  for await (const batch of batches) for (const payload of batch) yield payload;
+  const take = (): IteratorResult<Payload, void> | Promise<IteratorResult<Payload, void>> =>
+    done
+      ? { value: undefined, done: true }
+      : index < batch.length
+        ? { value: batch[index++]!, done: false }
+        : batches.next().then(
+            (result) => (result.done ? end() : ((batch = result.value), (index = 0), take())),
+            (error: unknown) => {
+              end();
+              throw error;
+            },
+          );
+  const end = (): IteratorResult<Payload, void> => {
+    done = true;
+    batch = [];
+    return { value: undefined, done: true };
+  };
+  const inOrder = <T>(call: () => T | PromiseLike<T>): Promise<T> => {
+    const run = last ? last.then(call, call) : Promise.resolve(call());
+    const settled = (): void => {
+      if (last === run) last = undefined;
+    };
+    run.then(settled, settled);
+    return (last = run);
+  };
+  // The batches end at once (cancelOnReturn cancels a stalled read); this iteration in call order.
+  const close = (ending: Promise<unknown>) => inOrder(() => ending.finally(end).then(end));
+
+  const payloads = {
+    next: () => (!last && index < batch.length ? Promise.resolve({ value: batch[index++]!, done: false }) : inOrder(take)),
+    return: (value: undefined) => close(batches.return(value)),
+    throw: (error: unknown) => close(batches.throw(error)),
+    [Symbol.asyncIterator]: () => payloads,
+  } as AsyncGenerator<Payload, void, undefined>;
+  return payloads;
 }
 
 /**
