@@ -368,6 +368,20 @@ const format2022: readonly Sequence[] = [
     failed: [{ path: ['hero'], kind: 'defer', label: 'D' }],
   },
   {
+    // Tanka catches an item's error, sends `path` and `errors` alone for it, and goes on streaming.
+    name: 'Tanka: a failed stream item (path and errors only) is null, and the stream goes on',
+    payloads: [
+      '{"data":{"colors":["red"]},"hasNext":true}',
+      '{"incremental":[{"items":["green"],"path":["colors",1],"label":"S"}],"hasNext":true}',
+      '{"incremental":[{"path":["colors",2],"label":"S","errors":[{"message":"boom","path":["colors",2]}]}],"hasNext":true}',
+      '{"incremental":[{"items":["blue"],"path":["colors",3],"label":"S"}],"hasNext":false}',
+    ],
+    data: { colors: ['red', 'green', null, 'blue'] },
+    format: '2022',
+    errorPaths: [['colors', 2]],
+    failed: [],
+  },
+  {
     // Tanka drops an empty `data` map when it writes a result, and writes its first result twice.
     name: 'Tanka: every root field deferred, the first payload without data, sent twice',
     payloads: [

@@ -226,8 +226,13 @@ export function createReassembler<TData = Record<string, unknown>, TExtensions =
     } else if (boundary || (hasOwn(entry, 'data') && entryData !== null)) {
       if (!isRecord(entryData)) invalid('data', 'object', entryData);
       update(path, 'object', (target) => merge(target, entryData));
+    } else if (!hasOwn(entry, 'data') && index !== undefined && walk(data, path) === undefined) {
+      // Tanka reports a failed item by its `path` and `errors` alone, and streams on: the item is null.
+      const list = walk(data, listPath);
+      if (isArray(list) && index === list.length) writeItems(listPath, index, [null]);
+      else failure = 'stream';
     } else {
-      failure = !hasOwn(entry, 'data') && index !== undefined && walk(data, path) === undefined ? 'stream' : 'defer';
+      failure = 'defer';
     }
     const entryErrors = readErrors(entry);
     if (failure === undefined) appendErrors(entryErrors);
