@@ -60,7 +60,8 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
         ? readJsonBody(maxPartSize)
         : splitJsonLines(maxPartSize);
   framer.next();
-  const text = new TextDecoder();
+  // Made at the first bytes: React Native's fetch hands out text, and Hermes may have no TextDecoder.
+  let text: TextDecoder | undefined;
   let index = 0;
   let finished = false;
   const receiver: Receiver = { onPayload, owed: undefined };
@@ -74,12 +75,12 @@ export function createPayloadDecoder({ contentType, onPayload, maxPartSize = DEF
 
   return {
     write(chunk) {
-      if (!finished) send(typeof chunk === 'string' ? chunk : text.decode(chunk, { stream: true }));
+      if (!finished) send(typeof chunk === 'string' ? chunk : (text ??= new TextDecoder()).decode(chunk, { stream: true }));
     },
     end() {
       if (finished) return;
       try {
-        send(text.decode());
+        send(text?.decode() ?? '');
         if (!finished) send();
       } catch (error) {
         // What cannot be parsed at the end of a stream was cut short.

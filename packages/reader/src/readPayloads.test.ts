@@ -152,6 +152,20 @@ describe('readPayloads', () => {
     expect(await collect(readPayloads(json as unknown as Response))).toEqual({ payloads: [{ data: { b: 2 } }], error: undefined });
   });
 
+  it('reads it where TextDecoder is missing (Hermes without a polyfill), a status error too', async () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'TextDecoder')!;
+    Reflect.deleteProperty(globalThis, 'TextDecoder');
+    try {
+      const text = part('{"data":{"a":"é"},"hasNext":true}') + part('{"hasNext":false}') + CLOSE;
+      const bodiless = { ok: true, status: 200, headers: new Headers({ 'content-type': MULTIPART }), body: null, bodyUsed: false, text: () => Promise.resolve(text) };
+      expect(await collect(readPayloads(bodiless as unknown as Response))).toEqual({ payloads: [{ data: { a: 'é' }, hasNext: true }, { hasNext: false }], error: undefined });
+      const failed = { ...bodiless, ok: false, status: 502, text: () => Promise.resolve('bad gateway') };
+      expect((await collect(readPayloads(failed as unknown as Response))).error).toMatchObject({ code: 'HTTP_STATUS', status: 502, body: 'bad gateway' });
+    } finally {
+      Object.defineProperty(globalThis, 'TextDecoder', saved);
+    }
+  });
+
   it('accepts ArrayBuffer, other buffer views, and text chunks (some polyfills stream strings)', async () => {
     const bytes = utf8(part('{"n":"é"}') + CLOSE);
     const ok = await collect(readPayloads(response(MULTIPART, [bytes.slice(0, 10).buffer, new DataView(bytes.slice(10).buffer) as unknown as Uint8Array])));

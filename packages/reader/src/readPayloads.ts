@@ -221,7 +221,7 @@ function openBody(response: Response): BodyReader {
 
 /** At most `limit` characters of an error response's body, and no more once it pauses for a while. */
 async function readErrorBody(reader: BodyReader, limit: number): Promise<string> {
-  const decoder = new TextDecoder();
+  let decoder: TextDecoder | undefined;
   let text = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -230,7 +230,7 @@ async function readErrorBody(reader: BodyReader, limit: number): Promise<string>
       const { done, value } = await reader.read();
       clearTimeout(timer);
       if (done) break;
-      text += typeof value === 'string' ? value : decoder.decode(value, { stream: true });
+      text += typeof value === 'string' ? value : (decoder ??= new TextDecoder()).decode(value, { stream: true });
     }
   } finally {
     clearTimeout(timer);
