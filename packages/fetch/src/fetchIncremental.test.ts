@@ -233,6 +233,21 @@ describe('fetchIncremental', () => {
   });
 });
 
+describe('fetchIncremental with an AbortController that sets no reason (React Native’s)', () => {
+  it('rejects with an AbortError, not with undefined, and aborts the request', async () => {
+    const controller = new AbortController();
+    Object.defineProperty(controller.signal, 'reason', { get: () => undefined });
+    const server = controlledFetch('multipart/mixed; boundary="-"');
+    server.write(multipartBody([initial]).replace(/\r\n-----\r\n$/, ''));
+    const results = fetchIncremental('http://127.0.0.1:1/graphql', { query: '{ hero { id } }' }, { fetch: server.fetchImpl, signal: controller.signal });
+    expect((await results.next()).value).toMatchObject({ data: { hero: { id: '1' } }, hasNext: true });
+    const pending = results.next();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'This operation was aborted' });
+    expect(server.captured[0]?.init.signal?.aborted).toBe(true);
+  });
+});
+
 describe('fetchIncremental where DOMException is missing (React Native’s Hermes)', () => {
   it('stops early without a ReferenceError and aborts the request with an AbortError', async () => {
     const saved = Object.getOwnPropertyDescriptor(globalThis, 'DOMException')!;

@@ -30,6 +30,13 @@ export const PACE_MIN_MS = 0.5;
 /** How many times a costly result's cost the next one waits. */
 export const PACE_RATIO = 3;
 
+/** What an abort rejects with where the signal has no reason: React Native's AbortController sets none. */
+function abortError(): Error {
+  const error = new Error('This operation was aborted');
+  error.name = 'AbortError';
+  return error;
+}
+
 /** Complete results of a sequence (subscription events) that may wait for a busy consumer; then reading pauses. */
 const MAX_WAITING_RESULTS = 16;
 
@@ -108,7 +115,7 @@ export function mergeResults<TData, TExtensions>(
     let notBefore = 0;
     try {
       for (;;) {
-        if (signal?.aborted && !complete()) throw signal.reason;
+        if (signal?.aborted && !complete()) throw signal.reason ?? abortError();
         if (pace && !ended && clock() < notBefore) await news(notBefore);
         if (closing) return;
         const started = clock();

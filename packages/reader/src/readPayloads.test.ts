@@ -282,6 +282,18 @@ describe('readPayloads: abort', () => {
     expect(probe.cancelled).toBe(true);
   });
 
+  it('rejects with an AbortError where the signal has no reason (React Native’s AbortController)', async () => {
+    const probe = newProbe();
+    const controller = new AbortController();
+    Object.defineProperty(controller.signal, 'reason', { get: () => undefined });
+    const iterator = readPayloads(response(MULTIPART, [utf8(part('{"n":1}'))], probe, {}, true), { signal: controller.signal });
+    expect((await iterator.next()).value).toEqual({ n: 1 });
+    const pending = iterator.next();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(probe.cancelled).toBe(true);
+  });
+
   it('interrupts a pending read: rejects with the reason and cancels the body', async () => {
     const probe = newProbe();
     const controller = new AbortController();

@@ -253,7 +253,12 @@ function readFailed(cause: unknown): IncrementalError {
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason;
+  if (!signal?.aborted) return;
+  if (signal.reason !== undefined) throw signal.reason;
+  // React Native's AbortController sets no reason: an AbortError stands in for it.
+  const error = new Error('This operation was aborted');
+  error.name = 'AbortError';
+  throw error;
 }
 
 function ignore(): void {
