@@ -174,10 +174,10 @@ describe('a client\'s and an operation\'s options', () => {
     await client.query(QUERY, {}).toPromise();
     await client.query(QUERY, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { 'x-winner': 'operation' } } }).toPromise();
     const [first, second] = recording.requests;
-    // A query goes as a GET (urql's `preferGetMethod` default), without a body or its Content-Type.
-    expect(first!.method).toBe('GET');
+    expect(first!.method).toBe('POST');
     expect(Object.fromEntries(first!.headers)).toEqual({
       accept: expect.stringMatching(/^multipart\/mixed;incrementalSpec=v0\.2/),
+      'content-type': 'application/json',
       'x-client': 'yes',
       'x-exchange-headers': 'yes',
       'x-exchange-options': 'yes',
@@ -225,6 +225,13 @@ describe('a client\'s and an operation\'s options', () => {
       ours.push(mine[0]!);
     }
     expect(ours.map((request) => request.method)).toEqual(['GET', 'POST', 'POST', 'POST']);
+    // An operation with @defer or @stream is POSTed unless GET is forced: not every server streams to a GET.
+    const deferred = (client: Client) => client.query(QUERY, {}).toPromise();
+    const [mine] = await requests(incrementalExchange(), {}, deferred);
+    const [theirs] = await requests(fetchExchange, {}, deferred);
+    expect([mine!.method, theirs!.method]).toEqual(['POST', 'GET']);
+    const [forced] = await requests(incrementalExchange(), { preferGetMethod: 'force' }, deferred);
+    expect(forced!.method).toBe('GET');
     expect(ours[0]).toMatchObject({ cache: 'no-store', body: undefined });
     expect(new URL(ours[0]!.url).searchParams.get('operationName')).toBe('Hero');
     expect(ours[3]!.body).toEqual(expect.arrayContaining([['0', 'contents']]));

@@ -1,7 +1,9 @@
 import {
   CombinedError,
   composeExchanges,
+  makeOperation,
   mapExchange,
+  stringifyDocument,
   subscriptionExchange,
   type Exchange,
   type ExecutionResult,
@@ -50,6 +52,11 @@ export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetc
    * `headers`; `Accept` asks for incremental delivery unless one of them, or the context, sets it.
    */
   function buildRequest(operation: Operation, body: FetchBody): { url: string; init: RequestInit } {
+    // Not every server streams the answer to a GET (gqlgen streams only to a POST): an operation with
+    // `@defer` or `@stream` is POSTed, unless the app forces GET.
+    if (operation.context.preferGetMethod !== 'force' && INCREMENTAL.test(stringifyDocument(operation.query))) {
+      operation = makeOperation(operation.kind, operation, { ...operation.context, preferGetMethod: false });
+    }
     // First, as in fetchExchange: a query too long for a URL turns `preferGetMethod` off here.
     const url = makeFetchURL(operation, body);
     const { headers: urqlHeaders, ...urqls } = makeFetchOptions(operation, body);
@@ -117,3 +124,5 @@ export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetc
 }
 
 const resolve = (options: FetchOptions | undefined): RequestInit => (typeof options === 'function' ? options() : options) ?? {};
+
+const INCREMENTAL = /@(defer|stream)\b/;
