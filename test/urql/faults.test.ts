@@ -58,12 +58,17 @@ describe.each(Object.keys(RECORDINGS) as Format[])('recorded graphql-js stream, 
     expect(error?.message).toBe(`[Network] ${error?.networkError?.message}`);
   });
 
-  it.each(['json', 'text'] as const)('a 500 with a %s body: a network error with the status, no data', async (body) => {
-    const results = await resultsOf(format, { kind: 'status-500', body });
+  it('a 500 with a text body: a network error with the status, no data', async () => {
+    const results = await resultsOf(format, { kind: 'status-500', body: 'text' });
     expect(results.map(view)).toEqual([
       { data: undefined, hasNext: false, networkError: { name: 'IncrementalError', code: 'HTTP_STATUS', message: expect.stringMatching(/^the server answered 500/) } },
     ]);
     expect(results[0]!.error?.networkError).toMatchObject({ status: 500 });
+  });
+
+  it('a 500 with a JSON body of GraphQL errors: those errors, as fetchExchange reads them', async () => {
+    const results = await resultsOf(format, { kind: 'status-500', body: 'json' });
+    expect(results.map(view)).toEqual([{ data: undefined, hasNext: false, graphQLErrors: [{ message: expect.any(String) as unknown }] }]);
   });
 
   it('garbage after two parts: a network error after them', async () => {

@@ -284,11 +284,10 @@ describe('a client\'s and an operation\'s options', () => {
     }
   });
 
-  it('a GraphQL request error (validation) is a network error with the status, as the response is not a GraphQL response', async () => {
-    const result = await createUrqlClient(server.url).query('{ nope }', {}).toPromise();
-    const { networkError } = view(result);
-    expect(networkError).toMatchObject({ name: 'IncrementalError', code: 'HTTP_STATUS', message: expect.stringMatching(/^the server answered 400: .*nope/) });
-    expect(result.data).toBeUndefined();
-    expect(result.hasNext).toBe(false);
+  it('a GraphQL request error (validation, a 400 with a JSON body) gives graphQLErrors, as with fetchExchange', async () => {
+    const ours = await createUrqlClient(server.url).query('{ nope }', {}).toPromise();
+    const theirs = await new Client({ url: server.url, exchanges: [fetchExchange] }).query('{ nope }', {}).toPromise();
+    expect(view(ours)).toEqual({ data: undefined, hasNext: false, graphQLErrors: [{ message: expect.stringMatching(/nope/) as unknown }] });
+    expect(view(ours)).toEqual(view(theirs));
   });
 });

@@ -11,7 +11,7 @@ import {
   type OperationResult,
 } from '@urql/core';
 import { makeFetchOptions, makeFetchURL, type FetchBody } from '@urql/core/internal';
-import { buildAcceptHeader, IncrementalError, readResults, type FetchIncrementalInit, type FetchResult } from '@graphql-incremental/fetch';
+import { buildAcceptHeader, IncrementalError, isIncrementalError, readResults, type FetchIncrementalInit, type FetchResult } from '@graphql-incremental/fetch';
 
 /** `fetch` options, or a function returning them per request (as urql's client option `fetchOptions`). */
 export type FetchOptions = RequestInit | (() => RequestInit);
@@ -113,6 +113,12 @@ export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetc
           })().catch((error: unknown) => {
             // After a teardown nobody listens.
             if (controller.signal.aborted) return;
+            const response = last ? undefined : graphQLResponseOf(error);
+            if (response) {
+              sink.next(response);
+              sink.complete();
+              return;
+            }
             if (last) before.set(error as object, last);
             sink.error(error);
           });
@@ -126,3 +132,18 @@ export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetc
 const resolve = (options: FetchOptions | undefined): RequestInit => (typeof options === 'function' ? options() : options) ?? {};
 
 const INCREMENTAL = /@(defer|stream)\b/;
+
+/**
+ * A non-2xx answer whose body is a GraphQL response, as fetchExchange reads one: its errors are
+ * `graphQLErrors` (an `UNAUTHENTICATED` for authExchange, say), not a network error.
+ */
+function graphQLResponseOf(error: unknown): ExecutionResult | undefined {
+  if (!isIncrementalError(error) || error.code !== 'HTTP_STATUS') return undefined;
+  try {
+    const value: unknown = JSON.parse(error.body ?? '');
+    if (typeof value === 'object' && value !== null && ('data' in value || Array.isArray((value as ExecutionResult).errors))) return value as ExecutionResult;
+  } catch {
+    // Not JSON: the status error stands.
+  }
+  return undefined;
+}
