@@ -162,6 +162,7 @@ describe('a client\'s and an operation\'s options', () => {
 
   it('merges headers: fetchOptions < headers < the client\'s fetchOptions (object or function) < the operation\'s', async () => {
     const recording = createRecordingFetch();
+    let clientOptionCalls = 0;
     const client = createUrqlClient(
       server.url,
       {
@@ -169,9 +170,16 @@ describe('a client\'s and an operation\'s options', () => {
         fetchOptions: () => ({ headers: { 'x-exchange-options': 'yes', 'x-winner': 'exchange fetchOptions' }, cache: 'no-store' }),
         headers: { 'x-exchange-headers': 'yes', 'x-winner': 'exchange headers' },
       },
-      { fetchOptions: () => ({ headers: [['x-client', 'yes'], ['x-winner', 'client']] }) },
+      {
+        fetchOptions: () => {
+          clientOptionCalls++;
+          return { headers: [['x-client', 'yes'], ['x-winner', 'client']] };
+        },
+      },
     );
     await client.query(QUERY, {}).toPromise();
+    // Once per request, as fetchExchange calls it.
+    expect(clientOptionCalls).toBe(1);
     await client.query(QUERY, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { 'x-winner': 'operation' } } }).toPromise();
     const [first, second] = recording.requests;
     expect(first!.method).toBe('POST');

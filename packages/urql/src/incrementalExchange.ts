@@ -52,18 +52,19 @@ export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetc
    * `headers`; `Accept` asks for incremental delivery unless one of them, or the context, sets it.
    */
   function buildRequest(operation: Operation, body: FetchBody): { url: string; init: RequestInit } {
+    const { context } = operation;
+    const theirs = resolve(context.fetchOptions);
     // Not every server streams the answer to a GET (gqlgen streams only to a POST): an operation with
     // `@defer` or `@stream` is POSTed, unless the app forces GET.
-    if (operation.context.preferGetMethod !== 'force' && INCREMENTAL.test(stringifyDocument(operation.query))) {
-      operation = makeOperation(operation.kind, operation, { ...operation.context, preferGetMethod: false });
-    }
+    const post = context.preferGetMethod !== 'force' && INCREMENTAL.test(stringifyDocument(operation.query));
+    const request = makeOperation(operation.kind, operation, { ...context, fetchOptions: theirs, ...(post && { preferGetMethod: false }) });
     // First, as in fetchExchange: a query too long for a URL turns `preferGetMethod` off here.
-    const url = makeFetchURL(operation, body);
-    const { headers: urqlHeaders, ...urqls } = makeFetchOptions(operation, body);
+    const url = makeFetchURL(request, body);
+    const { headers: urqlHeaders, ...urqls } = makeFetchOptions(request, body);
     const { headers: ourHeaders, ...ours } = resolve(fetchOptions);
     const merged = new Headers(ourHeaders);
     for (const source of [headers, urqlHeaders]) new Headers(source).forEach((value, name) => merged.set(name, value));
-    const asked = [ourHeaders, headers, resolve(operation.context.fetchOptions).headers].some((source) => new Headers(source).has('accept'));
+    const asked = [ourHeaders, headers, theirs.headers].some((source) => new Headers(source).has('accept'));
     if (!asked) merged.set('accept', buildAcceptHeader(format, transport, operation.kind === 'subscription'));
     return { url, init: { ...ours, ...urqls, headers: merged } };
   }
