@@ -64,11 +64,14 @@ describe.each(Object.keys(RECORDINGS) as Format[])('recorded graphql-js stream, 
       { data: undefined, hasNext: false, networkError: { name: 'IncrementalError', code: 'HTTP_STATUS', message: expect.stringMatching(/^the server answered 500/) } },
     ]);
     expect(results[0]!.error?.networkError).toMatchObject({ status: 500 });
+    // As fetchExchange sets it: apps check `error.response.status` (authExchange's didAuthError, say).
+    expect((results[0]!.error?.response as Response | undefined)?.status).toBe(500);
   });
 
   it('a 500 with a JSON body of GraphQL errors: those errors, as fetchExchange reads them', async () => {
     const results = await resultsOf(format, { kind: 'status-500', body: 'json' });
     expect(results.map(view)).toEqual([{ data: undefined, hasNext: false, graphQLErrors: [{ message: expect.any(String) as unknown }] }]);
+    expect((results[0]!.error?.response as Response | undefined)?.status).toBe(500);
   });
 
   it('garbage after two parts: a network error after them', async () => {

@@ -297,5 +297,6 @@ describe('a client\'s and an operation\'s options', () => {
     const theirs = await new Client({ url: server.url, exchanges: [fetchExchange] }).query('{ nope }', {}).toPromise();
     expect(view(ours)).toEqual({ data: undefined, hasNext: false, graphQLErrors: [{ message: expect.stringMatching(/nope/) as unknown }] });
     expect(view(ours)).toEqual(view(theirs));
+    expect([ours.error?.response?.status, theirs.error?.response?.status]).toEqual([400, 400]);
   });
 });

@@ -45,6 +45,8 @@ export interface IncrementalExchangeOptions extends Pick<FetchIncrementalInit, '
 export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetch, format, transport, ...read }: IncrementalExchangeOptions = {}): Exchange {
   // The last result before each failure: urql's error result carries no data, ours keeps it.
   const before = new WeakMap<object, FetchResult<unknown>>();
+  // Each operation's response, for `CombinedError.response` as fetchExchange sets it (a 401 check, say).
+  const responses = new WeakMap<Operation, Response>();
 
   /**
    * The request `fetchExchange` sends (GET for a query within urql's URL limit, files as a multipart
@@ -72,11 +74,14 @@ export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetc
   return composeExchanges([
     mapExchange({
       onResult(result) {
-        const networkError = result.error?.networkError;
-        const last = networkError && before.get(networkError);
-        if (!last) return;
-        const error = new CombinedError({ networkError, graphQLErrors: (last.errors ?? []) as CombinedError['graphQLErrors'] });
-        return { ...result, data: last.data, extensions: last.extensions, error } as OperationResult;
+        const { error, operation } = result;
+        const last = error?.networkError && before.get(error.networkError);
+        const response = responses.get(operation);
+        if (!error || (!last && !response)) return;
+        const graphQLErrors = (last ? (last.errors ?? []) : error.graphQLErrors) as CombinedError['graphQLErrors'];
+        const data = last ? { data: last.data, extensions: last.extensions } : {};
+        const { networkError } = error;
+        return { ...result, ...data, error: new CombinedError({ ...(networkError && { networkError }), graphQLErrors, response }) } as OperationResult;
       },
     }),
     // urql's own plumbing for transports: teardown (which unsubscribes), forwarding, the end of
@@ -95,7 +100,9 @@ export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetc
           const send = async (signal: AbortSignal): Promise<Response> => {
             const { url, init } = buildRequest(operation, body);
             try {
-              return await fetcher(url, { ...init, signal });
+              const response = await fetcher(url, { ...init, signal });
+              responses.set(operation, response);
+              return response;
             } catch (cause) {
               if (signal.aborted) throw signal.reason;
               throw new IncrementalError('NETWORK', `the request to ${url} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
