@@ -45,6 +45,53 @@ const nonNullNameError = (path: Path) => ({ message: 'Cannot return null for non
 const nonNullErrorFieldError = (path: Path) => ({ message: 'Cannot return null for non-nullable field c.nonNullErrorField.', path });
 const productErrors = [1, 2, 3].map(() => ({ message: 'Cannot return null for non-nullable field Product.nonNullErrorField.' }));
 
+// Scenarios that Apollo Client's tests run in both formats (4: by id; 3: by path), with the same data.
+const greetingsBefore = {
+  greetings: [
+    { message: 'Hello world', __typename: 'Greeting' },
+    { message: 'Hello again', __typename: 'Greeting' },
+  ],
+};
+const greetingsAfter = {
+  greetings: [
+    { message: 'Hello world', __typename: 'Greeting', recipient: { name: 'Alice', __typename: 'Person' } },
+    { message: 'Hello again', __typename: 'Greeting', recipient: { name: 'Bob', __typename: 'Person' } },
+  ],
+};
+const delivery = { __typename: 'DeliveryEstimates', estimatedDelivery: '6/25/2021', fastestDelivery: '6/24/2021' };
+const productsBefore = {
+  allProducts: [
+    { __typename: 'Product', delivery: { __typename: 'DeliveryEstimates' }, id: 'apollo-federation', sku: 'federation' },
+    { __typename: 'Product', delivery: { __typename: 'DeliveryEstimates' }, id: 'apollo-studio', sku: 'studio' },
+  ],
+};
+const productsAfter = {
+  allProducts: [
+    { __typename: 'Product', delivery, id: 'apollo-federation', sku: 'federation' },
+    { __typename: 'Product', delivery, id: 'apollo-studio', sku: 'studio' },
+  ],
+};
+const heroFriendsBefore = {
+  hero: {
+    name: 'R2-D2',
+    heroFriends: [
+      { id: '1000', name: 'Luke Skywalker' },
+      { id: '1003', name: 'Leia Organa' },
+    ],
+  },
+};
+const heroFriendsAfter = {
+  hero: {
+    name: 'R2-D2',
+    heroFriends: [
+      { id: '1000', name: 'Luke Skywalker', homeWorld: null },
+      { id: '1003', name: 'Leia Organa', homeWorld: 'Alderaan' },
+    ],
+  },
+};
+const homeWorldError = { message: 'homeWorld for character with ID 1000 could not be fetched.', path: ['hero', 'heroFriends', 0, 'homeWorld'] };
+const things = { thing1: 'foo', thing2: 'bar' };
+
 const APOLLO: readonly PeerSequence[] = [
   {
     peer: 'Apollo Client',
@@ -129,12 +176,7 @@ const APOLLO: readonly PeerSequence[] = [
     source: `${AC4_USE_QUERY_ALPHA9} > should handle deferred queries in lists`,
     payloads: [
       {
-        data: {
-          greetings: [
-            { message: 'Hello world', __typename: 'Greeting' },
-            { message: 'Hello again', __typename: 'Greeting' },
-          ],
-        },
+        data: greetingsBefore,
         pending: [
           { id: '0', path: ['greetings', 0] },
           { id: '1', path: ['greetings', 1] },
@@ -152,24 +194,14 @@ const APOLLO: readonly PeerSequence[] = [
         hasNext: false,
       },
     ],
-    data: {
-      greetings: [
-        { message: 'Hello world', __typename: 'Greeting', recipient: { name: 'Alice', __typename: 'Person' } },
-        { message: 'Hello again', __typename: 'Greeting', recipient: { name: 'Bob', __typename: 'Person' } },
-      ],
-    },
+    data: greetingsAfter,
   },
   {
     peer: 'Apollo Client',
     source: `${AC4_USE_QUERY_ALPHA9} > should handle deferred queries in lists, merging arrays`,
     payloads: [
       {
-        data: {
-          allProducts: [
-            { __typename: 'Product', delivery: { __typename: 'DeliveryEstimates' }, id: 'apollo-federation', sku: 'federation' },
-            { __typename: 'Product', delivery: { __typename: 'DeliveryEstimates' }, id: 'apollo-studio', sku: 'studio' },
-          ],
-        },
+        data: productsBefore,
         pending: [
           { id: '0', path: ['allProducts', 0, 'delivery'] },
           { id: '1', path: ['allProducts', 1, 'delivery'] },
@@ -179,43 +211,20 @@ const APOLLO: readonly PeerSequence[] = [
       {
         hasNext: false,
         incremental: ['0', '1'].map((id) => ({
-          data: { __typename: 'DeliveryEstimates', estimatedDelivery: '6/25/2021', fastestDelivery: '6/24/2021' },
+          data: delivery,
           id,
         })),
         completed: [{ id: '0' }, { id: '1' }],
       },
     ],
-    data: {
-      allProducts: [
-        {
-          __typename: 'Product',
-          delivery: { __typename: 'DeliveryEstimates', estimatedDelivery: '6/25/2021', fastestDelivery: '6/24/2021' },
-          id: 'apollo-federation',
-          sku: 'federation',
-        },
-        {
-          __typename: 'Product',
-          delivery: { __typename: 'DeliveryEstimates', estimatedDelivery: '6/25/2021', fastestDelivery: '6/24/2021' },
-          id: 'apollo-studio',
-          sku: 'studio',
-        },
-      ],
-    },
+    data: productsAfter,
   },
   {
     peer: 'Apollo Client',
     source: `${AC4_USE_QUERY_ALPHA9} > should handle deferred queries with errors returned on the incremental batched result and errorPolicy "all"`,
     payloads: [
       {
-        data: {
-          hero: {
-            name: 'R2-D2',
-            heroFriends: [
-              { id: '1000', name: 'Luke Skywalker' },
-              { id: '1003', name: 'Leia Organa' },
-            ],
-          },
-        },
+        data: heroFriendsBefore,
         pending: [
           { id: '0', path: ['hero', 'heroFriends', 0] },
           { id: '1', path: ['hero', 'heroFriends', 1] },
@@ -225,42 +234,27 @@ const APOLLO: readonly PeerSequence[] = [
       {
         incremental: [
           {
-            errors: [
-              { message: 'homeWorld for character with ID 1000 could not be fetched.', path: ['hero', 'heroFriends', 0, 'homeWorld'] },
-            ],
+            errors: [homeWorldError],
             data: { homeWorld: null },
             id: '0',
-            extensions: { thing1: 'foo', thing2: 'bar' },
+            extensions: things,
           },
-          { data: { homeWorld: 'Alderaan' }, id: '1', extensions: { thing1: 'foo', thing2: 'bar' } },
+          { data: { homeWorld: 'Alderaan' }, id: '1', extensions: things },
         ],
         completed: [{ id: '0' }, { id: '1' }],
         hasNext: false,
       },
     ],
-    data: {
-      hero: {
-        name: 'R2-D2',
-        heroFriends: [
-          { id: '1000', name: 'Luke Skywalker', homeWorld: null },
-          { id: '1003', name: 'Leia Organa', homeWorld: 'Alderaan' },
-        ],
-      },
-    },
-    errors: [{ message: 'homeWorld for character with ID 1000 could not be fetched.', path: ['hero', 'heroFriends', 0, 'homeWorld'] }],
-    extensions: { thing1: 'foo', thing2: 'bar' },
+    data: heroFriendsAfter,
+    errors: [homeWorldError],
+    extensions: things,
   },
   {
     peer: 'Apollo Client',
     source: `${AC3_USE_QUERY} > should handle deferred queries in lists`,
     payloads: [
       {
-        data: {
-          greetings: [
-            { message: 'Hello world', __typename: 'Greeting' },
-            { message: 'Hello again', __typename: 'Greeting' },
-          ],
-        },
+        data: greetingsBefore,
         hasNext: true,
       },
       {
@@ -272,50 +266,25 @@ const APOLLO: readonly PeerSequence[] = [
         hasNext: false,
       },
     ],
-    data: {
-      greetings: [
-        { message: 'Hello world', __typename: 'Greeting', recipient: { name: 'Alice', __typename: 'Person' } },
-        { message: 'Hello again', __typename: 'Greeting', recipient: { name: 'Bob', __typename: 'Person' } },
-      ],
-    },
+    data: greetingsAfter,
   },
   {
     peer: 'Apollo Client',
     source: `${AC3_USE_QUERY} > should handle deferred queries in lists, merging arrays`,
     payloads: [
       {
-        data: {
-          allProducts: [
-            { __typename: 'Product', delivery: { __typename: 'DeliveryEstimates' }, id: 'apollo-federation', sku: 'federation' },
-            { __typename: 'Product', delivery: { __typename: 'DeliveryEstimates' }, id: 'apollo-studio', sku: 'studio' },
-          ],
-        },
+        data: productsBefore,
         hasNext: true,
       },
       {
         hasNext: true,
         incremental: [0, 1].map((index) => ({
-          data: { __typename: 'DeliveryEstimates', estimatedDelivery: '6/25/2021', fastestDelivery: '6/24/2021' },
+          data: delivery,
           path: ['allProducts', index, 'delivery'],
         })),
       },
     ],
-    data: {
-      allProducts: [
-        {
-          __typename: 'Product',
-          delivery: { __typename: 'DeliveryEstimates', estimatedDelivery: '6/25/2021', fastestDelivery: '6/24/2021' },
-          id: 'apollo-federation',
-          sku: 'federation',
-        },
-        {
-          __typename: 'Product',
-          delivery: { __typename: 'DeliveryEstimates', estimatedDelivery: '6/25/2021', fastestDelivery: '6/24/2021' },
-          id: 'apollo-studio',
-          sku: 'studio',
-        },
-      ],
-    },
+    data: productsAfter,
   },
   {
     peer: 'Apollo Client',
@@ -334,43 +303,25 @@ const APOLLO: readonly PeerSequence[] = [
     source: `${AC3_USE_QUERY} > should handle deferred queries with errors returned on the incremental batched result and errorPolicy "all"`,
     payloads: [
       {
-        data: {
-          hero: {
-            name: 'R2-D2',
-            heroFriends: [
-              { id: '1000', name: 'Luke Skywalker' },
-              { id: '1003', name: 'Leia Organa' },
-            ],
-          },
-        },
+        data: heroFriendsBefore,
         hasNext: true,
       },
       {
         incremental: [
           {
             path: ['hero', 'heroFriends', 0],
-            errors: [
-              { message: 'homeWorld for character with ID 1000 could not be fetched.', path: ['hero', 'heroFriends', 0, 'homeWorld'] },
-            ],
+            errors: [homeWorldError],
             data: { homeWorld: null },
-            extensions: { thing1: 'foo', thing2: 'bar' },
+            extensions: things,
           },
-          { path: ['hero', 'heroFriends', 1], data: { homeWorld: 'Alderaan' }, extensions: { thing1: 'foo', thing2: 'bar' } },
+          { path: ['hero', 'heroFriends', 1], data: { homeWorld: 'Alderaan' }, extensions: things },
         ],
         hasNext: false,
       },
     ],
-    data: {
-      hero: {
-        name: 'R2-D2',
-        heroFriends: [
-          { id: '1000', name: 'Luke Skywalker', homeWorld: null },
-          { id: '1003', name: 'Leia Organa', homeWorld: 'Alderaan' },
-        ],
-      },
-    },
-    errors: [{ message: 'homeWorld for character with ID 1000 could not be fetched.', path: ['hero', 'heroFriends', 0, 'homeWorld'] }],
-    extensions: { thing1: 'foo', thing2: 'bar' },
+    data: heroFriendsAfter,
+    errors: [homeWorldError],
+    extensions: things,
   },
 ];
 
