@@ -1,8 +1,8 @@
-import { IncrementalError } from '@graphql-incremental/reader';
 import type { DocumentNode } from 'graphql';
 import { buildAcceptHeader } from './buildAcceptHeader.js';
 import { isSubscription } from './isSubscription.js';
 import { readResults } from './readResults.js';
+import { sendRequest } from './sendRequest.js';
 import type { DocumentText, FetchIncrementalInit, FetchResult, IncrementalRequest } from './types.js';
 
 /**
@@ -56,12 +56,7 @@ async function send<TResult, TVariables>(
   // Yours win, `accept` included; `headers` over `fetchOptions.headers`.
   for (const source of [init.fetchOptions?.headers, init.headers]) new Headers(source).forEach((value, name) => headers.set(name, value));
   const body = JSON.stringify({ query: queryText(document, init.print), variables, operationName, extensions });
-  try {
-    return await (init.fetch ?? fetch)(url, { ...init.fetchOptions, method: 'POST', headers, body, signal, ...(init.credentials && { credentials: init.credentials }) });
-  } catch (cause) {
-    if (signal.aborted) throw signal.reason;
-    throw new IncrementalError('NETWORK', `the request to ${String(url)} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
+  return sendRequest(init.fetch ?? fetch, url, { ...init.fetchOptions, method: 'POST', headers, body, signal, ...(init.credentials && { credentials: init.credentials }) });
 }
 
 /** The text to send: no `graphql` import, so a script sending strings ships none of it. */

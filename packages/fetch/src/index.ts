@@ -1,5 +1,6 @@
 export { fetchIncremental } from './fetchIncremental.js';
 export { readResults } from './readResults.js';
+export { sendRequest } from './sendRequest.js';
 export { buildAcceptHeader } from './buildAcceptHeader.js';
 export { isSubscription } from './isSubscription.js';
 export { PACE_MIN_MS, PACE_RATIO } from './mergeResults.js';

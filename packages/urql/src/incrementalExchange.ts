@@ -11,7 +11,7 @@ import {
   type OperationResult,
 } from '@urql/core';
 import { makeFetchOptions, makeFetchURL, type FetchBody } from '@urql/core/internal';
-import { buildAcceptHeader, IncrementalError, isIncrementalError, readResults, type FetchIncrementalInit, type FetchResult } from '@graphql-incremental/fetch';
+import { buildAcceptHeader, isIncrementalError, readResults, sendRequest, type FetchIncrementalInit, type FetchResult } from '@graphql-incremental/fetch';
 
 /** `fetch` options, or a function returning them per request (as urql's client option `fetchOptions`). */
 export type FetchOptions = RequestInit | (() => RequestInit);
@@ -99,14 +99,9 @@ export function incrementalExchange({ fetchOptions, headers, fetch: exchangeFetc
 
           const send = async (signal: AbortSignal): Promise<Response> => {
             const { url, init } = buildRequest(operation, body);
-            try {
-              const response = await fetcher(url, { ...init, signal });
-              responses.set(operation, response);
-              return response;
-            } catch (cause) {
-              if (signal.aborted) throw signal.reason;
-              throw new IncrementalError('NETWORK', `the request to ${url} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-            }
+            const response = await sendRequest(fetcher, url, { ...init, signal });
+            responses.set(operation, response);
+            return response;
           };
 
           (async () => {
